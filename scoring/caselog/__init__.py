@@ -1,0 +1,1 @@
+"""Case logs: reading spreadsheets of take-down requests, validating and ingesting them."""

@@ -1,0 +1,38 @@
+"""The private DuckDB warehouse: opening it and running the project's SQL files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from crawlers.registry import Platform
+
+SQL_DIR = Path(__file__).parent / "sql"
+
+
+def sql_text(relative: str) -> str:
+    return (SQL_DIR / relative).read_text(encoding="utf-8")
+
+
+def run_sql_file(con: duckdb.DuckDBPyConnection, relative: str) -> None:
+    con.execute(sql_text(relative))
+
+
+def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse; a writable connection creates the schema if needed."""
+    if read_only:
+        return duckdb.connect(str(path), read_only=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(path))
+    run_sql_file(con, "warehouse/00_schema.sql")
+    return con
+
+
+def load_platforms(con: duckdb.DuckDBPyConnection, platforms: dict[str, Platform]) -> None:
+    """Replace the warehouse's copy of the registry (inside the caller's transaction)."""
+    con.execute("DELETE FROM platforms")
+    con.executemany(
+        "INSERT INTO platforms VALUES (?, ?, ?, ?)",
+        [(p.slug, p.name_en, p.name_zh, p.category) for p in platforms.values()],
+    )

@@ -1,0 +1,74 @@
+"""The ``tada`` command: a thin layer over the stages' plain functions.
+
+Each subcommand lives in ``tada/commands/<name>.py`` and exposes ``command``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from dataclasses import dataclass
+
+import click
+from rich.console import Console
+
+from tada import __version__
+from tada.errors import TadaError
+from tada.i18n import UnknownLanguage, normalise_lang, set_default_lang, t
+from tada.paths import DataDir
+
+COMMANDS = (
+    "ingest",
+    "figures",
+    "demo",
+)
+
+
+@dataclass
+class Env:
+    """What every subcommand receives: the data directory, the language, the console."""
+
+    data_dir: DataDir
+    lang: str
+    console: Console
+    err: Console
+
+
+def _lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    try:
+        return normalise_lang(value)
+    except UnknownLanguage as exc:
+        raise click.BadParameter(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tada")
+@click.option("--data-dir", type=click.Path(file_okay=False), default=None,
+              help="Working data directory (default: $TADA_DATA_DIR or ./var).")
+@click.option("--lang", default=None, callback=_lang,
+              help="Language of messages: en or zh-Hant (default: $TADA_LANG or en).")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: str | None, lang: str) -> None:
+    """Ta-DA audit: which platforms respond to NCII take-down requests, and how fast."""
+    set_default_lang(lang)
+    ctx.obj = Env(DataDir.resolve(data_dir), lang, Console(), Console(stderr=True))
+
+
+for _name in COMMANDS:
+    cli.add_command(importlib.import_module(f"tada.commands.{_name}").command)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except TadaError as exc:
+        err = Console(stderr=True)
+        err.print(f"[bold red]{t('cli.error', None)}[/] {exc}", highlight=False)
+        for line in exc.details():
+            err.print(f"  {line}", highlight=False, markup=False)
+        sys.exit(exc.exit_code)

@@ -1,0 +1,59 @@
+"""``tada ingest``: load a case log into the warehouse."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from scoring.caselog.ingest import IngestSummary, ingest
+from tada.i18n import fmt_number, t
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(t("cli.ingest.bad_as_of", None, value=value)) from exc
+    return parsed if "T" in value or " " in value else parsed.date()
+
+
+@click.command("ingest")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--as-of", callback=_as_of, default=None,
+              help="Date the log was extracted (default: the latest date in the file).")
+@click.option("--encoding", default=None, help="Text encoding of a CSV, e.g. big5 or cp950.")
+@click.option("--sheet", default=None, help="Worksheet of an XLSX file (default: the first).")
+@click.option("--timezone", default="Asia/Hong_Kong", show_default=True,
+              help="Time zone of date-times written without an offset.")
+@click.pass_obj
+def command(env, file: Path, as_of, encoding: str | None, sheet: str | None,
+            timezone: str) -> None:
+    """Load a case log (CSV or XLSX) into the warehouse."""
+    summary = ingest(file, env.data_dir, as_of, encoding, sheet, timezone)
+    print_summary(env, summary)
+
+
+def print_summary(env, s: IngestSummary) -> None:
+    lang = env.lang
+    table = Table(title=t("cli.ingest.title", lang, file=s.file.name), show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for key, value in (
+        ("rows", s.rows), ("cases", s.cases), ("items", s.items), ("inserted", s.inserted),
+        ("updated", s.updated), ("unchanged", s.unchanged), ("stale", s.stale),
+        ("platforms", len(s.platforms)),
+    ):
+        table.add_row(t(f"cli.ingest.{key}", lang), fmt_number(value, lang))
+    table.add_row(t("cli.ingest.as_of", lang), s.as_of.isoformat(sep=" ") + " UTC")
+    env.console.print(table)
+    if s.unregistered:
+        listed = ", ".join(f"{host} ({n})" for host, n in s.unregistered.most_common())
+        env.console.print(t("cli.ingest.unregistered", lang, count=sum(s.unregistered.values()),
+                            hosts=listed))
+    if s.ignored_columns:
+        env.console.print(t("cli.ingest.ignored", lang, columns=", ".join(s.ignored_columns)))
