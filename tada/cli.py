@@ -6,7 +6,6 @@ Each subcommand lives in ``tada/commands/<name>.py`` and exposes ``command``.
 from __future__ import annotations
 
 import importlib
-import sys
 from dataclasses import dataclass
 
 import click
@@ -41,7 +40,21 @@ def _lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
         raise click.BadParameter(str(exc)) from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class TadaGroup(click.Group):
+    """Reports a TadaError as a plain message and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except TadaError as exc:
+            err = Console(stderr=True, soft_wrap=True)
+            err.print(f"[bold red]{t('cli.error')}[/] {exc}", highlight=False)
+            for line in exc.details():
+                err.print(f"  {line}", highlight=False, markup=False)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=TadaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tada")
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
               help="Working data directory (default: $TADA_DATA_DIR or ./var).")
@@ -59,16 +72,4 @@ for _name in COMMANDS:
 
 
 def main() -> None:
-    try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except TadaError as exc:
-        err = Console(stderr=True)
-        err.print(f"[bold red]{t('cli.error', None)}[/] {exc}", highlight=False)
-        for line in exc.details():
-            err.print(f"  {line}", highlight=False, markup=False)
-        sys.exit(exc.exit_code)
+    cli(prog_name="tada")

@@ -72,7 +72,7 @@ def ingest(
     log = read_case_log(path, encoding, sheet)
     items = validate(log, Resolver(registry), tz)
     cutoff = as_of_moment(as_of, tz) if as_of is not None else default_as_of(items)
-    check_as_of(path, items, cutoff)
+    check_as_of(log, items, cutoff, tz)
     source_sha = hashlib.sha256(path.read_bytes()).hexdigest()
 
     # Only now, with the whole file valid, is anything written.

@@ -230,14 +230,17 @@ def validate(log: RawLog, resolver: Resolver, tz: ZoneInfo) -> list[Item]:
     return items
 
 
-def check_as_of(path: Path, items: list[Item], as_of: dt.datetime) -> None:
+def check_as_of(log: RawLog, items: list[Item], as_of: dt.datetime, tz: ZoneInfo) -> None:
     """Reject a log whose events happen after the date it claims to be extracted."""
+    local = as_of.replace(tzinfo=dt.UTC).astimezone(tz)
+    shown = f"{local:%Y-%m-%d %H:%M} {tz.key}"
+    raw_rows = dict(log.rows)
     problems = [
-        Problem(item.row, col, str(getattr(item, col)), t("caselog.problem.after_as_of", None,
-                                                          as_of=as_of.isoformat(sep=" ")))
+        Problem(item.row, col, _text(raw_rows[item.row].get(col)),
+                t("caselog.problem.after_as_of", None, as_of=shown))
         for item in items
         for col in TIME_COLUMNS
         if getattr(item, col) is not None and getattr(item, col) > as_of
     ]
     if problems:
-        raise CaseLogInvalid(path, problems)
+        raise CaseLogInvalid(log.path, problems)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from scoring import synthetic
 from scoring.caselog.ingest import ingest
 from scoring.figures import report_figures
 from tada.commands.figures import print_figures
@@ -22,6 +23,6 @@ def command(env) -> None:
     """Run the whole pipeline on the synthetic sample, offline."""
     env.console.print(t("cli.demo.intro", env.lang, data_dir=env.data_dir.root))
     _step(env, "ingest")
-    print_summary(env, ingest(SAMPLE_CASE_LOG, env.data_dir))
+    print_summary(env, ingest(SAMPLE_CASE_LOG, env.data_dir, as_of=synthetic.EXTRACTED))
     _step(env, "figures")
     print_figures(env, report_figures(env.data_dir.warehouse))

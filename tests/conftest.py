@@ -1,0 +1,70 @@
+"""Fixtures shared by every area's tests."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tada.cli import cli
+from tada.paths import DataDir
+
+CASE_LOG_HEADER = ("case_ref", "item_ref", "platform", "content_url", "reported_at",
+                   "first_response_at", "removed_at", "outcome", "channel", "follow_ups",
+                   "victim_gender", "perpetrator_relation")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> DataDir:
+    return DataDir(tmp_path / "var")
+
+
+@pytest.fixture
+def run_tada(data_dir: DataDir) -> Callable[..., Result]:
+    """Run the ``tada`` command in-process against the test's data directory."""
+
+    def run(*args: str, lang: str = "en") -> Result:
+        return CliRunner().invoke(cli, ["--data-dir", str(data_dir.root), "--lang", lang, *args],
+                                  catch_exceptions=False)
+
+    return run
+
+
+def item_row(**overrides: str) -> dict[str, str]:
+    """A valid case-log row; override any column."""
+    row = {
+        "case_ref": "CASE-001", "item_ref": "1", "platform": "Telegram",
+        "content_url": "https://t.me/example/1", "reported_at": "2022-01-03 10:00",
+        "first_response_at": "2022-01-03 12:00", "removed_at": "2022-01-04 10:00",
+        "outcome": "removed", "channel": "email", "follow_ups": "0",
+        "victim_gender": "female", "perpetrator_relation": "unknown",
+    }
+    row.update(overrides)
+    return row
+
+
+def write_case_log(path: Path, rows: list[dict[str, str]], encoding: str = "utf-8",
+                   header: tuple[str, ...] = CASE_LOG_HEADER) -> Path:
+    with path.open("w", newline="", encoding=encoding) as fh:
+        writer = csv.DictWriter(fh, fieldnames=header, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def make_row() -> Callable[..., dict[str, str]]:
+    return item_row
+
+
+@pytest.fixture
+def case_log(tmp_path: Path) -> Callable[..., Path]:
+    """Write rows to a CSV case log in the test's directory and return its path."""
+
+    def write(rows: list[dict[str, str]], name: str = "log.csv", **kwargs: object) -> Path:
+        return write_case_log(tmp_path / name, rows, **kwargs)
+
+    return write
