@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from tada.i18n import t
+
 CATEGORIES: tuple[str, ...] = (
     "pornographic_site",
     "social_media",
@@ -50,41 +52,43 @@ class Platform:
 
 def _require(data: dict[str, Any], key: str, path: Path) -> Any:
     if key not in data or data[key] in (None, ""):
-        raise DeclarationError(path, key, "is required")
+        raise DeclarationError(path, key, t("registry.required"))
     return data[key]
 
 
 def _string_list(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
     value = data.get(key) or []
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise DeclarationError(path, key, "must be a list of non-empty strings")
+        raise DeclarationError(path, key, t("registry.string_list"))
     return tuple(v.strip() for v in value)
 
 
 def parse_declaration(path: Path, data: Any) -> Platform:
     """Validate one declaration's identity fields; documents are checked by the crawler."""
     if not isinstance(data, dict):
-        raise DeclarationError(path, "(top level)", "must be a mapping")
+        raise DeclarationError(path, "(top level)", t("registry.mapping"))
     slug = path.stem
     if not _SLUG.match(slug):
-        raise DeclarationError(path, "(file name)", "slug must be lower-case letters, digits, _")
+        raise DeclarationError(path, "(file name)", t("registry.slug"))
     if data.get("slug", slug) != slug:
-        raise DeclarationError(path, "slug", f"{data['slug']!r} differs from the file name")
+        raise DeclarationError(path, "slug", t("registry.slug_mismatch", None, slug=data["slug"]))
     name = _require(data, "name", path)
     if not isinstance(name, dict) or not isinstance(name.get("en"), str):
-        raise DeclarationError(path, "name", "must map 'en' (and optionally 'zh-Hant') to text")
+        raise DeclarationError(path, "name", t("registry.name"))
     category = _require(data, "category", path)
     if category not in CATEGORIES:
-        raise DeclarationError(path, "category", f"{category!r} is not one of {CATEGORIES}")
+        allowed = ", ".join(CATEGORIES)
+        raise DeclarationError(path, "category",
+                               t("registry.category", None, value=category, allowed=allowed))
     domains = tuple(d.lower() for d in _string_list(data, "domains", path))
     if not domains:
-        raise DeclarationError(path, "domains", "at least one domain is required")
+        raise DeclarationError(path, "domains", t("registry.no_domain"))
     for domain in domains:
         if not _DOMAIN.match(domain):
-            raise DeclarationError(path, "domains", f"{domain!r} is not a host name")
+            raise DeclarationError(path, "domains", t("registry.bad_domain", None, value=domain))
     documents = data.get("documents") or {}
     if not isinstance(documents, dict):
-        raise DeclarationError(path, "documents", "must be a mapping of document type")
+        raise DeclarationError(path, "documents", t("registry.documents"))
     return Platform(
         slug=slug,
         name_en=name["en"],
@@ -113,7 +117,8 @@ def load_registry(directory: Path) -> dict[str, Platform]:
         platform = load_platform(path)
         for domain in platform.domains:
             if domain in owner:
-                raise DeclarationError(path, "domains", f"{domain} is also declared by {owner[domain]}")
+                message = t("registry.domain_twice", None, domain=domain, other=owner[domain])
+                raise DeclarationError(path, "domains", message)
             owner[domain] = platform.slug
         platforms[platform.slug] = platform
     return platforms

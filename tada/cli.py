@@ -63,7 +63,7 @@ class TadaGroup(click.Group):
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, lang: str) -> None:
     """Ta-DA audit: which platforms respond to NCII take-down requests, and how fast."""
-    set_default_lang(lang)
+    ctx.call_on_close(set_default_lang(lang))
     ctx.obj = Env(DataDir.resolve(data_dir), lang, Console(), Console(stderr=True))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -37,9 +38,10 @@ class UnknownLanguage(ValueError):
     pass
 
 
-def set_default_lang(lang: str | None) -> None:
-    """The language used when a caller passes none (the CLI sets it from --lang)."""
-    _default_lang.set(normalise_lang(lang) if lang else None)
+def set_default_lang(lang: str | None) -> Callable[[], None]:
+    """Use ``lang`` when a caller passes none (the CLI sets it from --lang); returns the undo."""
+    token = _default_lang.set(normalise_lang(lang) if lang else None)
+    return lambda: _default_lang.reset(token)
 
 
 def normalise_lang(lang: str | None) -> str:

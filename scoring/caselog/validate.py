@@ -100,6 +100,9 @@ def _host_of(url: str) -> str | None:
     return parts.hostname.lower().rstrip(".")
 
 
+_Resolved = tuple[str | None, str | None, str | None]  # slug, unregistered label, host
+
+
 class _RowChecker:
     """Checks one row, adding problems; returns an Item when the row is clean."""
 
@@ -158,7 +161,7 @@ class _RowChecker:
             perpetrator_relation=values["perpetrator_relation"],
         )  # type: ignore[arg-type]
 
-    def _platform(self, row: int, v: dict[str, object]) -> tuple[str | None, str | None, str | None] | None:
+    def _platform(self, row: int, v: dict[str, object]) -> _Resolved | None:
         label, url = v.get("platform"), v.get("content_url")
         host = None
         if url:
