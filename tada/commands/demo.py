@@ -18,8 +18,9 @@ def _step(env, key: str) -> None:
 
 
 @click.command("demo")
+@click.option("--no-serve", is_flag=True, help="Stop after building everything; do not serve.")
 @click.pass_obj
-def command(env) -> None:
+def command(env, no_serve: bool) -> None:
     """Run the whole pipeline on the synthetic sample, offline."""
     env.console.print(t("cli.demo.intro", env.lang, data_dir=env.data_dir.root))
     _step(env, "ingest")
