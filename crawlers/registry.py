@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from crawlers.declarations import validate_documents
 from tada.i18n import t
 
 CATEGORIES: tuple[str, ...] = (
@@ -86,9 +87,7 @@ def parse_declaration(path: Path, data: Any) -> Platform:
     for domain in domains:
         if not _DOMAIN.match(domain):
             raise DeclarationError(path, "domains", t("registry.bad_domain", None, value=domain))
-    documents = data.get("documents") or {}
-    if not isinstance(documents, dict):
-        raise DeclarationError(path, "documents", t("registry.documents"))
+    documents = validate_documents(path, data.get("documents"))
     return Platform(
         slug=slug,
         name_en=name["en"],

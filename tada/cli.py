@@ -19,6 +19,8 @@ from tada.paths import DataDir
 COMMANDS = (
     "ingest",
     "figures",
+    "crawl",
+    "classify",
     "demo",
 )
 

@@ -1,0 +1,36 @@
+"""What a fetch attempt ended as: the ``outcome`` of an ``items.jsonl`` record."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+
+OUTCOMES: tuple[str, ...] = (
+    "ok",
+    "unchanged",
+    "http_error",
+    "timeout",
+    "robots_disallowed",
+    "too_large",
+    "wrong_content_type",
+    "needs_js",
+    "login_wall",
+    "redirect_loop",
+    "extraction_failed",
+)
+# Outcomes that leave a current version for the document.
+SUCCESS: frozenset[str] = frozenset({"ok", "unchanged"})
+
+
+class Rejected(IgnoreRequest):
+    """A middleware's verdict that a response is not a usable policy document.
+
+    Raised from downloader middlewares so that the request's errback records ``outcome``;
+    ``response`` (when there is one) is still archived as evidence of what was served.
+    """
+
+    def __init__(self, outcome: str, detail: str = "", response: Response | None = None):
+        if outcome not in OUTCOMES:
+            raise ValueError(f"unknown outcome {outcome!r}")
+        super().__init__(f"{outcome}: {detail}" if detail else outcome)
+        self.outcome, self.detail, self.response = outcome, detail, response

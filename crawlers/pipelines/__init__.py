@@ -1,0 +1,1 @@
+"""Item pipelines: WARC archive, content-addressed snapshots, readable versions."""

@@ -1,0 +1,159 @@
+"""Readable Markdown versions: a new one only when a document's extracted text changes.
+
+A version is ``<id>.md`` with ``<id>.diff`` (unified diff against the previous version) and
+``<id>.features.json`` (the policy analyser's or the reporting-form audit's findings),
+listed in ``versions/index.jsonl``. The files are written first and the index line last, so
+the index never names a file that is not complete.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import logging
+import re
+import shutil
+import subprocess
+from typing import Any
+
+from crawlers.atomic import append_line, write_text
+from crawlers.context import CrawlContext, Target
+from crawlers.records import RESPONSE, TARGET
+from tada.errors import TadaError
+from tada.i18n import t
+
+logger = logging.getLogger(__name__)
+
+
+class NotExtractable(TadaError):
+    """A fetched document with no readable text (empty, or selectors that match nothing)."""
+
+
+def _charset(content_type: str) -> str | None:
+    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
+    return match.group(1) if match else None
+
+
+def pdf_text(body: bytes) -> str:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        raise NotExtractable(t("crawl.extract.no_pdftotext", None))
+    result = subprocess.run([exe, "-enc", "UTF-8", "-", "-"], input=body,
+                            capture_output=True, timeout=60, check=False)
+    if result.returncode != 0:
+        raise NotExtractable(t("crawl.extract.bad_pdf", None,
+                               reason=result.stderr.decode(errors="replace").strip()))
+    return result.stdout.decode("utf-8", errors="replace")
+
+
+def extract_document(target: Target, body: bytes, content_type: str) -> tuple[str, dict[str, Any]]:
+    """The document's Markdown and its features (analyser or form audit)."""
+    from crawlers import extract
+
+    variant = target.variant
+    if content_type.startswith("application/pdf") or body.startswith(b"%PDF"):
+        markdown, html = extract.normalise_text(pdf_text(body)), None
+    else:
+        html = extract.decode_html(body, _charset(content_type))
+        markdown = extract.html_to_markdown(html, list(variant.keep) or None,
+                                            list(variant.remove) or None)
+    if not markdown.strip():
+        raise NotExtractable(t("crawl.extract.empty", None))
+    if variant.document_type == "reporting_form":
+        if html is None:
+            raise NotExtractable(t("crawl.extract.form_pdf", None))
+        from crawlers.forms import audit_form
+
+        features = audit_form(html, variant.url, variant.lang)
+    else:
+        from crawlers.analyser import analyse
+
+        features = analyse(markdown, variant.lang, kind="markdown")
+    return markdown, features
+
+
+class VersionPipeline:
+    def __init__(self, ctx: CrawlContext) -> None:
+        self.ctx = ctx
+
+    @classmethod
+    def from_crawler(cls, crawler) -> VersionPipeline:
+        return cls(CrawlContext.of(crawler))
+
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if item["outcome"] not in ("ok", "unchanged"):
+            return item
+        target: Target = item[TARGET]
+        state = self.ctx.state
+        current = state.current_version(target.key)
+        last = state.last_fetch(target.key, target.variant.url)
+        if item["outcome"] == "unchanged":  # a 304: the server says nothing changed
+            if last is not None:
+                item["content_sha256"] = last.content_sha256
+                item["etag"] = item["etag"] or last.etag
+                item["last_modified"] = item["last_modified"] or last.last_modified
+            self._same_version(item, current)
+            return item
+        if (current and last and last.content_sha256 == item["content_sha256"]
+                and last.text_sha256 == current["text_sha256"]):
+            item["outcome"] = "unchanged"  # same bytes as last time: nothing to extract
+            self._same_version(item, current)
+            return item
+        response = item[RESPONSE]
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        try:
+            markdown, features = extract_document(target, response.body, content_type)
+        except TadaError as exc:
+            item["outcome"], item["detail"] = "extraction_failed", str(exc)
+            return item
+        except Exception as exc:  # a bug in extraction must not lose the fetch record
+            logger.exception("extraction of %s failed", target.variant.url)
+            item["outcome"], item["detail"] = "extraction_failed", f"{type(exc).__name__}: {exc}"
+            return item
+        text_sha = hashlib.sha256(markdown.encode("utf-8")).hexdigest()
+        if current and current["text_sha256"] == text_sha:
+            item["outcome"] = "unchanged"
+            self._same_version(item, current)
+            return item
+        record = self._write(item, target, current, markdown, features, text_sha)
+        state.versions[target.key] = record
+        item["text_sha256"], item["version_id"] = text_sha, record["version_id"]
+        return item
+
+    @staticmethod
+    def _same_version(item: dict[str, Any], current: dict[str, Any] | None) -> None:
+        if current is not None:
+            item["text_sha256"], item["version_id"] = current["text_sha256"], current["version_id"]
+
+    def _write(self, item: dict[str, Any], target: Target, current: dict[str, Any] | None,
+               markdown: str, features: dict[str, Any], text_sha: str) -> dict[str, Any]:
+        stamp = item["fetched_at"].replace("-", "").replace(":", "")
+        version_id = f"{stamp}-{text_sha[:12]}"
+        folder = f"versions/{target.platform}/{target.variant.document_type}.{target.variant.lang}"
+        base = self.ctx.archive / folder
+        diff_path = None
+        if current is not None:
+            previous = self.ctx.state.version_markdown(current)
+            diff = "".join(difflib.unified_diff(
+                previous.splitlines(keepends=True), markdown.splitlines(keepends=True),
+                fromfile=f"{current['version_id']}.md", tofile=f"{version_id}.md"))
+            diff_path = f"{folder}/{version_id}.diff"
+            write_text(base / f"{version_id}.diff", diff)
+        write_text(base / f"{version_id}.features.json",
+                   json.dumps(features, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        write_text(base / f"{version_id}.md", markdown)
+        record = {
+            "version_id": version_id, "platform": target.platform,
+            "document_type": target.variant.document_type, "lang": target.variant.lang,
+            "url": target.variant.url, "fetched_at": item["fetched_at"],
+            "snapshot_sha256": item["content_sha256"], "text_sha256": text_sha,
+            "path": f"{folder}/{version_id}.md", "diff_path": diff_path,
+            "previous_version_id": current["version_id"] if current else None,
+            "features_path": f"{folder}/{version_id}.features.json",
+            "warc_file": item["warc_file"], "warc_record_id": item["warc_record_id"],
+            "source": item["source"],
+        }
+        append_line(self.ctx.archive / "versions" / "index.jsonl",
+                    json.dumps(record, ensure_ascii=False, sort_keys=True))
+        return record
