@@ -16,12 +16,17 @@ from tada.errors import TadaError
 from tada.i18n import UnknownLanguage, normalise_lang, set_default_lang, t
 from tada.paths import DataDir
 
+# In the order of the pipeline, as ``tada --help`` lists them.
 COMMANDS = (
-    "ingest",
-    "figures",
+    "demo",
     "crawl",
     "classify",
-    "demo",
+    "ingest",
+    "figures",
+    "score",
+    "export",
+    "evidence",
+    "verify",
 )
 
 
@@ -43,7 +48,16 @@ def _lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
 
 
 class TadaGroup(click.Group):
-    """Reports a TadaError as a plain message and exit code 2, never a traceback."""
+    """Loads each subcommand only when it runs (a quick ``tada verify`` need not import Dash),
+    and reports a TadaError as a plain message and exit code 2, never a traceback."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        return importlib.import_module(f"tada.commands.{cmd_name}").command
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -67,10 +81,6 @@ def cli(ctx: click.Context, data_dir: str | None, lang: str) -> None:
     """Ta-DA audit: which platforms respond to NCII take-down requests, and how fast."""
     ctx.call_on_close(set_default_lang(lang))
     ctx.obj = Env(DataDir.resolve(data_dir), lang, Console(), Console(stderr=True))
-
-
-for _name in COMMANDS:
-    cli.add_command(importlib.import_module(f"tada.commands.{_name}").command)
 
 
 def main() -> None:

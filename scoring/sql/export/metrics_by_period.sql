@@ -1,0 +1,1 @@
+SELECT * FROM metrics_by_period;

@@ -1,0 +1,44 @@
+-- Every published count is a cell: items and removals of each group (see models/12), and
+-- people (cases) in the report's figures. Cells are linked in additive groups, each a set of
+-- members whose sum is a published total; a hidden member of a group with only one hidden
+-- cell could be recovered by subtraction, which secondary suppression prevents.
+
+CREATE OR REPLACE TEMP TABLE sup_cells AS
+SELECT m.measure || '|' || group_type || '|' || group_key || '|' || dim_type || '|' || dim_key
+           AS cell_id,
+       m.measure, group_type, group_key, dim_type, dim_key,
+       CASE m.measure WHEN 'items' THEN items ELSE removed END AS value
+FROM cell_metrics
+CROSS JOIN (VALUES ('items'), ('removed')) AS m(measure)
+UNION ALL
+SELECT 'cases|' || breakdown || '|' || group_key || '|total|total', 'cases', breakdown, group_key,
+       'total', 'total', cases
+FROM people_counts;
+
+CREATE OR REPLACE TEMP TABLE sup_members AS
+-- categories add up to all items, for the whole period and for each quarter and channel
+SELECT 'categories|' || measure || '|' || dim_type || '|' || dim_key AS group_id, cell_id,
+       group_type = 'all' AS is_total
+FROM sup_cells
+WHERE measure <> 'cases' AND group_type IN ('all', 'category')
+UNION ALL
+-- platforms add up to their category
+SELECT 'platforms|' || c.measure || '|' || coalesce(p.category, c.group_key) || '|'
+           || c.dim_type || '|' || c.dim_key,
+       c.cell_id, c.group_type = 'category'
+FROM sup_cells AS c
+LEFT JOIN platforms AS p ON c.group_type = 'platform' AND p.slug = c.group_key
+WHERE c.measure <> 'cases' AND c.group_type IN ('category', 'platform')
+UNION ALL
+-- quarters, and channels, add up to the group's total
+SELECT 'dims|' || c.measure || '|' || c.group_type || '|' || c.group_key || '|' || d.dim_type,
+       c.cell_id, c.dim_type = 'total'
+FROM sup_cells AS c
+CROSS JOIN (VALUES ('period'), ('channel')) AS d(dim_type)
+WHERE c.measure <> 'cases' AND c.dim_type IN ('total', d.dim_type)
+UNION ALL
+-- victims by gender, and by relation, add up to all victims
+SELECT 'people|' || b.breakdown, c.cell_id, c.group_type = 'all'
+FROM sup_cells AS c
+CROSS JOIN (VALUES ('gender'), ('relation')) AS b(breakdown)
+WHERE c.measure = 'cases' AND c.group_type IN ('all', b.breakdown);

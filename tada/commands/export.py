@@ -1,0 +1,31 @@
+"""``tada export``: scorecards for researchers, from the published database only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from scoring.export import FORMATS, export_scorecards, parse_formats
+from tada.i18n import t
+
+
+@click.group("export")
+def command() -> None:
+    """Export published data for analysis elsewhere."""
+
+
+@command.command("scorecards")
+@click.option("--format", "formats", multiple=True, default=("csv",), show_default=True,
+              help=f"One of {', '.join(FORMATS)} or all; repeat for several.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output directory (default: <data dir>/exports).")
+@click.pass_obj
+def scorecards(env, formats: tuple[str, ...], out: Path | None) -> None:
+    """Per-platform and per-category scorecards with a Frictionless datapackage.json."""
+    summary = export_scorecards(env.data_dir.public_db, out or env.data_dir.exports,
+                                parse_formats(formats), env.lang)
+    for name in summary.files:
+        env.console.print(f"  {name}", highlight=False)
+    env.console.print(t("scoring.export.written", env.lang, count=len(summary.files),
+                        path=summary.out, version=summary.methodology_version))

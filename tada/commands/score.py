@@ -1,0 +1,52 @@
+"""``tada score``: score the platforms and write the published database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.table import Table
+
+from scoring.score import ScoreSummary, build
+from tada.i18n import fmt_number, t
+
+
+@click.command("score")
+@click.option("--methodology", "methodology_path", type=click.Path(path_type=Path),
+              default=None, help="Methodology file (default: scoring/methodology.yaml).")
+@click.option("--memory-limit", default=None,
+              help="Memory DuckDB may use, e.g. 4GB (default: $TADA_MEMORY_LIMIT or 1536MB).")
+@click.pass_obj
+def command(env, methodology_path: Path | None, memory_limit: str | None) -> None:
+    """Compute statistics and scores; write the suppressed public.duckdb."""
+    print_summary(env, build(env.data_dir, methodology_path, memory_limit))
+
+
+def print_summary(env, s: ScoreSummary) -> None:
+    lang = env.lang
+    table = Table(title=t("scoring.cli.title", lang, version=s.methodology_version),
+                  show_header=False)
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    rows = (
+        ("items", s.items), ("platforms", s.platforms),
+        ("platforms_with_cases", s.platforms_with_cases),
+        ("policy_versions", s.crawl.versions), ("graded", s.graded),
+        ("insufficient", s.insufficient), ("suppressed_primary", s.suppression.primary),
+        ("suppressed_secondary", s.suppression.secondary),
+    )
+    for key, value in rows:
+        table.add_row(t(f"scoring.cli.{key}", lang), fmt_number(value, lang))
+    env.console.print(table)
+    for grade in ("A", "B", "C", "D", "E"):
+        if s.grades.get(grade):
+            env.console.print(t("scoring.cli.grade_count", lang, grade=grade,
+                                count=fmt_number(s.grades[grade], lang)))
+    if not s.crawl.present:
+        env.console.print(t("scoring.cli.no_crawl", lang))
+    if s.synthetic:
+        env.console.print(t("scoring.cli.synthetic", lang))
+    if s.mirror:
+        env.console.print(t("scoring.cli.mirror", lang))
+    env.console.print(t("scoring.cli.written", lang, path=s.public_db,
+                        seconds=fmt_number(s.seconds, lang, digits=1)))
