@@ -1,0 +1,2 @@
+-- The methodology file's text, exactly as scored.
+SELECT yaml FROM methodology;

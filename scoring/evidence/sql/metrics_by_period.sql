@@ -1,0 +1,4 @@
+-- Quarterly metrics of the chosen platforms.
+SELECT * FROM metrics_by_period
+WHERE group_type = 'platform' AND list_contains($slugs, group_key)
+ORDER BY group_key, period;
