@@ -100,6 +100,17 @@ class Facts:
         return any(self.intimate_media(c) and not self.minors(c)
                    for c in _CLAUSE.split(s.text))
 
+    def general_rule_topic(self, s: Sentence) -> bool:
+        """Sexual content of adults or privacy in general: the topics of a "partial" rule.
+        A ban on child sexual abuse material is a rule of its own, not a general one."""
+        if self.has("privacy_violation", s):
+            return True
+        if not self.has("sexual_general", s):
+            return False
+        if not self.has("minors", s):
+            return True
+        return any(self.sexual_general(c) and not self.minors(c) for c in _CLAUSE.split(s.text))
+
     def _lacks_consent(self, s: Sentence) -> bool:
         """Consent missing for the media, not for a depicted act ("non-consensual sex")."""
         key = ("_consent", s.index)
@@ -114,7 +125,7 @@ class Facts:
 
     def prohibitive(self, s: Sentence) -> bool:
         """The sentence, or what introduces it, states a rule against something."""
-        if self.has("scope_exclusion", s):
+        if self.has("scope_exclusion", s) or self.has("disclaimer", s):
             return False
         return any(self._states_rule(o) for o in (s, *self.around(s)))
 
@@ -140,8 +151,7 @@ def prohibits_ncii(f: Facts) -> tuple[Finding, list[int]]:
     if rules:
         return Finding("yes", rules), ncii_idx
     general = [s for s in _body(f.doc)
-               if (f.has("sexual_general", s) or f.has("privacy_violation", s))
-               and not s.is_heading and f.prohibitive(s)]
+               if not s.is_heading and f.general_rule_topic(s) and f.prohibitive(s)]
     if general:
         return Finding("partial", general), ncii_idx
     return Finding("no", []), ncii_idx

@@ -47,8 +47,13 @@ def pdf_text(body: bytes) -> str:
     return result.stdout.decode("utf-8", errors="replace")
 
 
-def extract_document(target: Target, body: bytes, content_type: str) -> tuple[str, dict[str, Any]]:
-    """The document's Markdown and its features (analyser or form audit)."""
+def extract_document(target: Target, body: bytes, content_type: str,
+                     final_url: str | None = None) -> tuple[str, dict[str, Any]]:
+    """The document's Markdown and its features (analyser or form audit).
+
+    ``final_url`` is where the request ended after redirects (the declared URL when None):
+    the form audit reads a sign-in redirect from it.
+    """
     from crawlers import extract
 
     variant = target.variant
@@ -65,12 +70,24 @@ def extract_document(target: Target, body: bytes, content_type: str) -> tuple[st
             raise NotExtractable(t("crawl.extract.form_pdf", None))
         from crawlers.forms import audit_form
 
-        features = audit_form(html, variant.url, variant.lang)
+        features = audit_form(html, final_url or variant.url, variant.lang)
     else:
         from crawlers.analyser import analyse
 
         features = analyse(markdown, variant.lang, kind="markdown")
+    if html is not None:
+        features["languages"] = page_languages(features["languages"], html)
     return markdown, features
+
+
+def page_languages(found: list[str], html: str) -> list[str]:
+    """``found`` plus the languages the raw page declares or offers (``<html lang>``,
+    hreflang alternates, a language switcher): the Markdown keeps none of them, since
+    navigation is stripped, yet a page offered in Traditional Chinese is a finding."""
+    from crawlers.analyser import html_languages
+    from crawlers.analyser_lang import merge
+
+    return merge(found, html_languages(html))
 
 
 class VersionPipeline:
@@ -103,7 +120,8 @@ class VersionPipeline:
         response = item[RESPONSE]
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
         try:
-            markdown, features = extract_document(target, response.body, content_type)
+            markdown, features = extract_document(target, response.body, content_type,
+                                                  item.get("final_url") or response.url)
         except TadaError as exc:
             item["outcome"], item["detail"] = "extraction_failed", str(exc)
             return item

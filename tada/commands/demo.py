@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import click
 
 from scoring import synthetic
 from scoring.caselog.ingest import ingest
+from scoring.evidence import build_pack, verify_pack
+from scoring.export import FORMATS, export_scorecards
 from scoring.figures import report_figures
+from scoring.score import build
 from tada.commands import crawl as crawl_cmd
+from tada.commands import evidence as evidence_cmd
+from tada.commands import export as export_cmd
+from tada.commands import score as score_cmd
 from tada.commands.figures import print_figures
 from tada.commands.ingest import print_summary
 from tada.i18n import t
@@ -16,6 +26,8 @@ from tada.paths import SAMPLE_CASE_LOG
 # The mirror holds one policy recorded on two dates; replaying the earlier date first gives
 # the archive a real change (a second version with a diff) to show.
 EARLIER_MIRROR_DATE = "2024-12-31"
+# The social-media platforms the service report names, for the demo's evidence pack.
+PACK_PLATFORMS = ("telegram", "instagram", "facebook", "lihkg")
 
 
 def _step(env, key: str) -> None:
@@ -27,6 +39,23 @@ def _crawl(env) -> None:
         crawl_cmd.print_summary(env, crawl_cmd.crawl_with_progress(
             env, mirror_date=EARLIER_MIRROR_DATE))
     crawl_cmd.print_summary(env, crawl_cmd.crawl_with_progress(env))
+
+
+def _tampered_copy_fails(env, pack: Path) -> None:
+    """Show that verification catches a change: alter one byte in a copy of the pack."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / pack.name
+        shutil.copytree(pack, copy)
+        target = copy / "data" / "methodology.yaml"
+        data = bytearray(target.read_bytes())
+        data[0] ^= 0x01
+        target.write_bytes(bytes(data))
+        verdict = verify_pack(copy)
+    if verdict.ok:  # a pack that cannot detect tampering must never pass silently
+        raise click.ClickException(t("cli.demo.tamper_undetected", env.lang))
+    env.console.print(t("cli.demo.tampered", env.lang), highlight=False)
+    for line in verdict.lines()[2:]:
+        env.console.print(f"  {line}", highlight=False, markup=False)
 
 
 @click.command("demo")
@@ -41,3 +70,15 @@ def command(env, no_serve: bool) -> None:
     print_summary(env, ingest(SAMPLE_CASE_LOG, env.data_dir, as_of=synthetic.EXTRACTED))
     _step(env, "figures")
     print_figures(env, report_figures(env.data_dir.warehouse))
+    _step(env, "score")
+    score_cmd.print_summary(env, build(env.data_dir))
+    _step(env, "export")
+    export_cmd.print_export(env, export_scorecards(env.data_dir.public_db, env.data_dir.exports,
+                                                   list(FORMATS), env.lang))
+    _step(env, "evidence")
+    pack = build_pack(env.data_dir, PACK_PLATFORMS, organisation="Ta-DA audit demo")
+    evidence_cmd.print_result(env, pack)
+    verdict = verify_pack(pack.zip_path)
+    for line in verdict.lines()[:2]:
+        env.console.print(line, highlight=False)
+    _tampered_copy_fails(env, pack.path)

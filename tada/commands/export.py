@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from scoring.export import FORMATS, export_scorecards, parse_formats
+from scoring.export import FORMATS, ExportSummary, export_scorecards, parse_formats
 from tada.i18n import t
 
 
@@ -23,8 +23,11 @@ def command() -> None:
 @click.pass_obj
 def scorecards(env, formats: tuple[str, ...], out: Path | None) -> None:
     """Per-platform and per-category scorecards with a Frictionless datapackage.json."""
-    summary = export_scorecards(env.data_dir.public_db, out or env.data_dir.exports,
-                                parse_formats(formats), env.lang)
+    print_export(env, export_scorecards(env.data_dir.public_db, out or env.data_dir.exports,
+                                        parse_formats(formats), env.lang))
+
+
+def print_export(env, summary: ExportSummary) -> None:
     for name in summary.files:
         env.console.print(f"  {name}", highlight=False)
     env.console.print(t("scoring.export.written", env.lang, count=len(summary.files),

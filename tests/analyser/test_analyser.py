@@ -105,8 +105,12 @@ def test_list_lead_makes_items_rules():
 
 
 def test_child_abuse_rules_are_not_ncii_rules():
+    # A ban on sexual images of children is a rule of its own, not a general sexual-content
+    # rule: alone it leaves adults' intimate images unaddressed.
     r = features("We remove sexual images of minors, including digitally altered images.")
-    assert r["prohibits_ncii"] == "partial" and r["covers_synthetic_media"] == "no"
+    assert r["prohibits_ncii"] == "no" and r["covers_synthetic_media"] == "no"
+    r = features("We remove child sexual abuse material and pornography of any kind.")
+    assert r["prohibits_ncii"] == "partial"
 
 
 def test_synthetic_media_exclusions():

@@ -44,6 +44,14 @@ LOGIN = ("<html><body><h1>Log in</h1><form action=\"/login\" method=\"post\">"
          "<input name=\"user\"><input name=\"pass\" type=\"password\"><button>Go</button>"
          "</form></body></html>")
 
+# A reporting form reached through a redirect that carries a sign-in return address: the
+# page itself reads as a form, only the final URL shows an account is expected.
+REDIRECTED_FORM = ("<!DOCTYPE html><html lang=\"en\"><head><title>Contact us</title>"
+                   "<link rel=\"alternate\" hreflang=\"zh-Hant\" href=\"/zh/help/contact\">"
+                   "</head><body><main><h1>Report a problem</h1><form action=\"/send\">"
+                   "<label for=\"d\">Describe the problem</label><textarea id=\"d\" name=\"d\">"
+                   "</textarea><button>Send</button></form></main></body></html>")
+
 MALFORMED = ("<html><head><title>Rules</title><body><main><h1>Community rules<p>No nudity or "
              "sexual content.<ul><li>No spam<li>No harassment</ul><div><span>Be kind"
              "</main></table></body>")
@@ -134,6 +142,10 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.send(200, RENDERED_SHELL.encode())
         elif path == "/form":
             self.send(302, b"", headers={"Location": "/accounts/login?next=/form"})
+        elif path == "/contact":
+            self.send(302, b"", headers={"Location": "/help/contact?return_to=%2Fcontact"})
+        elif path == "/help/contact":
+            self.send(200, REDIRECTED_FORM.encode())
         elif path == "/accounts/login":
             self.send(200, LOGIN.encode())
         elif path == "/private/policy":

@@ -23,12 +23,14 @@ FAULTS = {
     "f_big5": ("/big5", "ok", {"lang": "zh-Hant"}),
     "f_app_shell": ("/app", "needs_js", {"needs_js": True}),
     "f_login": ("/form", "login_wall", {}),
+    "f_form_redirect": ("/contact", "ok", {}),
     "f_robots": ("/private/policy", "robots_disallowed", {}),
     "f_image": ("/photo", "wrong_content_type", {}),
     "f_malformed": ("/malformed", "ok", {}),
     "f_pdf": ("/policy.pdf", "ok", {"content_type": "application/pdf"}),
     "f_pdf_undeclared": ("/policy.pdf", "wrong_content_type", {}),
 }
+FORMS = {"f_login", "f_form_redirect"}  # declared as reporting forms; the rest as policies
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,7 @@ def fault_crawl(fault_server, kit, tmp_path_factory):
     docs = {}
     for slug, (path, _outcome, extra) in FAULTS.items():
         variant = {"url": fault_server + path, "lang": "en", **extra}
-        doc_type = "reporting_form" if slug == "f_login" else "terms_of_service"
+        doc_type = "reporting_form" if slug in FORMS else "terms_of_service"
         docs[slug] = {doc_type: [variant]}
     platforms = kit.write_platforms(tmp_path / "platforms", docs)
     data_dir = DataDir(tmp_path / "var")
@@ -111,3 +113,15 @@ def test_recrawl_sends_conditional_request_and_writes_nothing(fault_crawl, kit):
         assert record["version_id"] == first[slug]["version_id"]
         assert record["content_sha256"] == first[slug]["content_sha256"]
     assert kit.archive_files(data_dir.archive) == before
+
+
+def test_form_audit_reads_the_final_url_and_page_languages(fault_crawl):
+    summary, data_dir, _ = fault_crawl
+    record = next(r for r in summary.records if r["platform"] == "f_form_redirect")
+    assert record["final_url"].endswith("/help/contact?return_to=%2Fcontact")
+    folder = data_dir.archive / "versions" / "f_form_redirect" / "reporting_form.en"
+    audit = json.loads((folder / f"{record['version_id']}.features.json").read_text())
+    assert audit["form_present"] is True
+    assert audit["account_required"] is True  # only the final URL says so
+    assert {"feature": "account_required", "quote": record["final_url"]} in audit["evidence"]
+    assert audit["languages"] == ["en", "zh-Hant"]  # the hreflang alternate is kept
