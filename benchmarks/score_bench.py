@@ -162,8 +162,13 @@ def _cell(g, curve, proportion_confint, KaplanMeierFitter, AalenJohansenFitter,
     low, high = proportion_confint(removed, n, method="wilson")
     kmf = KaplanMeierFitter().fit(g["t_resp"], g["responded"])
     ci = median_survival_times(kmf.confidence_interval_)
+    # The first time S <= 0.5, with the same 1e-12 allowance as the SQL: a step landing
+    # exactly on 0.5 reads as 0.5000000001 in lifelines' running product.
+    sf = kmf.survival_function_.iloc[:, 0]
+    reached = sf[sf <= 0.5 + 1e-12]
+    median = float(reached.index[0]) if len(reached) else float("inf")
     out = {"items": n, "removed": removed, "rate": removed / n, "low": low, "high": high,
-           "median": kmf.median_survival_time_, "median_ci": tuple(ci.iloc[0])}
+           "median": median, "median_ci": tuple(ci.iloc[0])}
     if g["ev"].any():
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
