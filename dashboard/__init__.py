@@ -1,0 +1,1 @@
+"""The bilingual Dash dashboard over ``public.duckdb`` (read-only, aggregates only)."""

@@ -25,6 +25,7 @@ COMMANDS = (
     "figures",
     "score",
     "export",
+    "dashboard",
     "evidence",
     "verify",
 )

@@ -82,3 +82,10 @@ def command(env, no_serve: bool) -> None:
     for line in verdict.lines()[:2]:
         env.console.print(line, highlight=False)
     _tampered_copy_fails(env, pack.path)
+    if no_serve:
+        return
+    _step(env, "dashboard")
+    from dashboard.serve import serve  # Dash loads only when the demo serves
+
+    serve(env.data_dir, host="127.0.0.1", port=8050,
+          echo=lambda line: env.console.print(line, highlight=False))

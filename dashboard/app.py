@@ -1,0 +1,87 @@
+"""The Dash application over ``public.duckdb``.
+
+``create_app(path)`` builds an app for one database file. For a deployment,
+``gunicorn dashboard.app:server`` serves the database of the data directory named by
+``TADA_DATA_DIR`` (default ``./var``): ``server`` is built on first access, not at import.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from dash import Dash, dcc, html
+from flask import Flask
+
+from dashboard import exports, router
+from dashboard.db import PublicDB
+from tada.i18n import EN, t
+from tada.paths import DataDir
+
+ASSETS = Path(__file__).parent / "assets"
+INDEX = """<!DOCTYPE html>
+<html lang="en">
+    <head>
+        {%metas%}
+        <title>{%title%}</title>
+        {%favicon%}
+        {%css%}
+    </head>
+    <body>
+        {%app_entry%}
+        <footer>
+            {%config%}
+            {%scripts%}
+            {%renderer%}
+        </footer>
+    </body>
+</html>"""
+
+
+def _secure_headers(server: Flask) -> None:
+    @server.after_request
+    def headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+
+def create_app(public_db: Path, *, name: str = "tada-dashboard") -> Dash:
+    """An app that reads ``public_db`` read-only; the file may appear or change later."""
+    db = PublicDB(Path(public_db))
+    app = Dash(
+        name,
+        assets_folder=str(ASSETS),
+        title=t("dash.title", EN),
+        update_title=None,  # Dash's "Updating..." title is not translated
+        suppress_callback_exceptions=True,  # pages add components the first layout lacks
+        serve_locally=True,  # no CDN: the app works offline
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+        index_string=INDEX,
+    )
+    app.layout = html.Div([
+        dcc.Location(id="url", refresh=False),
+        dcc.Store(id="rendered"),
+        dcc.Store(id="expected"),
+        dcc.Store(id="controls"),
+        dcc.Store(id="doc-meta"),
+        html.Div(id="root", className="app"),
+    ])
+    router.register(app, db)
+    exports.register(app.server, db)
+    _secure_headers(app.server)
+    return app
+
+
+def app_for_data_dir(data_dir: str | os.PathLike[str] | None = None) -> Dash:
+    return create_app(DataDir.resolve(data_dir).public_db)
+
+
+def __getattr__(name: str):
+    # ``server`` for WSGI servers, built lazily so importing this module has no side effects.
+    if name == "server":
+        global server
+        server = app_for_data_dir().server
+        return server
+    raise AttributeError(name)

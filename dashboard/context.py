@@ -1,0 +1,30 @@
+"""What every page receives: the language, the parsed URL, the open database session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard import validate
+from dashboard.db import Session
+from tada.i18n import t
+
+
+@dataclass
+class PageContext:
+    lang: str
+    path: str
+    query: validate.Query
+    session: Session
+    meta: dict[str, str] = field(default_factory=dict)
+    args: dict[str, str] = field(default_factory=dict)  # validated parts of the path
+
+    def t(self, key: str, **fields: Any) -> str:
+        return t(key, self.lang, **fields)
+
+    def href(self, path: str, **params: str | None) -> str:
+        """A link that keeps the page's language."""
+        return validate.href(path, self.lang, **params)
+
+    def flag(self, key: str) -> bool:
+        return self.meta.get(key, "").strip().lower() == "true"

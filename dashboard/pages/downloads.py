@@ -1,0 +1,52 @@
+"""Downloads: the scorecards in every export format, generated from the published data."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dash import html
+
+from dashboard.components import layout
+from dashboard.components.tables import data_table
+from dashboard.context import PageContext
+from dashboard.exports import FLAT_FORMATS
+from dashboard.text import label
+from dashboard.validate import URL_LANG
+from scoring.export import FORMATS, TABLES, WORKBOOK
+
+
+def _link(ctx: PageContext, name: str, text: str, description: str) -> html.A:
+    suffix = "" if ctx.lang == "en" else f"?lang={URL_LANG[ctx.lang]}"
+    return html.A(text, href=f"/download/{name}{suffix}", download=name,
+                  className="download-link", id=f"download-{name.replace('.', '-')}",
+                  title=description, **{"aria-label": description})
+
+
+def render(ctx: PageContext) -> list[Any]:
+    bundles = [_link(ctx, f"scorecards-{fmt}.zip", fmt.upper(),
+                     ctx.t("dash.download.bundle_link", format=fmt.upper())) for fmt in FORMATS]
+    rows = []
+    for table in TABLES:
+        name = label(f"dash.download.{table}", ctx.lang, table)
+        rows.append([
+            html.Span([html.Strong(name), html.Br(), html.Code(table)]),
+            html.Span([_link(ctx, f"{table}.{fmt}", fmt.upper(),
+                             ctx.t("dash.download.link", table=name, format=fmt.upper()))
+                       for fmt in FLAT_FORMATS], className="formats"),
+        ])
+    content = [
+        html.H2(ctx.t("dash.download.everything")),
+        html.P(ctx.t("dash.download.bundle_about")),
+        html.P(bundles, className="formats"),
+        html.H2(ctx.t("dash.download.workbook")),
+        html.P(_link(ctx, WORKBOOK, WORKBOOK, ctx.t("dash.download.workbook_about"))),
+        html.H2(ctx.t("dash.download.tables")),
+        data_table([ctx.t("dash.download.table"), ctx.t("dash.download.formats")], rows,
+                   ctx.t("dash.download.caption")),
+        html.P(ctx.t("dash.download.suppressed")),
+        html.P(ctx.t("dash.download.version",
+                     version=ctx.meta.get("methodology_version", "—"))),
+        html.H2(ctx.t("dash.download.cli")),
+        html.Pre(html.Code("tada export scorecards --format all --out exports/")),
+    ]
+    return layout.page(ctx, ctx.t("dash.download.title"), content, ctx.t("dash.download.intro"))

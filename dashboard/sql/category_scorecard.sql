@@ -1,0 +1,1 @@
+SELECT * FROM scorecard_category ORDER BY category;

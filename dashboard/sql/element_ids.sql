@@ -1,0 +1,1 @@
+SELECT DISTINCT element FROM policy_elements ORDER BY element;

@@ -1,0 +1,1 @@
+SELECT yaml FROM methodology LIMIT 1;

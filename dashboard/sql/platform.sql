@@ -1,0 +1,2 @@
+-- One registered platform.
+SELECT * FROM platforms WHERE slug = $slug;

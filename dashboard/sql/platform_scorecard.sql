@@ -1,0 +1,1 @@
+SELECT * FROM scorecard_platform WHERE slug = $slug;

@@ -1,0 +1,18 @@
+"""``tada dashboard``: serve the bilingual dashboard over ``public.duckdb``."""
+
+from __future__ import annotations
+
+import click
+
+from dashboard.serve import DEFAULT_HOST, DEFAULT_PORT, serve
+
+
+@click.command("dashboard")
+@click.option("--host", default=DEFAULT_HOST, show_default=True,
+              help="Address to listen on (127.0.0.1 keeps it on this computer).")
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535),
+              help="Port to listen on.")
+@click.pass_obj
+def command(env, host: str, port: int) -> None:
+    """Serve the dashboard (reads public.duckdb in the data directory, read-only)."""
+    serve(env.data_dir, host, port, echo=lambda line: env.console.print(line, highlight=False))
