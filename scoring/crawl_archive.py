@@ -14,6 +14,7 @@ from typing import Any
 
 import duckdb
 
+from crawlers.state import iter_jsonl
 from scoring.warehouse import run_sql_file
 from tada.errors import TadaError
 from tada.i18n import t
@@ -105,19 +106,9 @@ def _utc(value: Any) -> dt.datetime | None:
 
 
 def _jsonl(path: Path) -> list[tuple[str, Any]]:
-    """The records of a JSON-lines file. A line that does not parse is skipped, as the
-    contract asks: a crawl appends whole lines, so only a line being written can be partial."""
-    records = []
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            records.append((t("scoring.archive.line", None, line=number), record))
-    return records
+    """The records of a JSON-lines file, each with where it stands (for error messages)."""
+    return [(t("scoring.archive.line", None, line=number), record)
+            for number, record in iter_jsonl(path)]
 
 
 def _read_text(archive: Path, relative: str | None, index: Path, where: str, key: str

@@ -9,12 +9,12 @@ text, through ``items.jsonl`` to that fetch's record too.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from crawlers.state import ArchiveLineError, iter_jsonl
 from scoring.evidence.errors import BadInput, MissingInput
 from scoring.evidence.public import PublicData
 from tada.i18n import t
@@ -66,23 +66,16 @@ def iso_utc(value: Any) -> str:
 
 def read_jsonl(path: Path, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, Any]]]:
     """Records of a JSON-lines file with their line numbers; a bad line names file and line."""
-    with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadInput(t("evidence.error.bad_json", None, path=path, line=number,
-                                 reason=exc.msg)) from exc
-            if not isinstance(record, dict):
-                raise BadInput(t("evidence.error.bad_json", None, path=path, line=number,
-                                 reason="not an object"))
+    try:
+        for number, record in iter_jsonl(path):
             for key in required:
                 if key not in record:
                     raise BadInput(t("evidence.error.missing_key", None, path=path,
                                      line=number, key=key))
             yield number, record
+    except ArchiveLineError as exc:
+        raise BadInput(t("evidence.error.bad_json", None, path=path, line=exc.line,
+                         reason=exc.reason)) from exc
 
 
 def safe_relative(archive: Path, value: Any, source: Path, line: int, key: str) -> str:
