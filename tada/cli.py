@@ -6,6 +6,8 @@ Each subcommand lives in ``tada/commands/<name>.py`` and exposes ``command``.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import click
@@ -48,6 +50,27 @@ def _lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
         raise click.BadParameter(str(exc)) from exc
 
 
+@contextmanager
+def _help_lang(ctx: click.Context) -> Iterator[None]:
+    """Help texts are translated when they are created or shown, which click does before the
+    group callback sets the language: use the --lang parsed so far (or $TADA_LANG) meanwhile."""
+    undo = set_default_lang(ctx.params.get("lang") or normalise_lang(None))
+    try:
+        yield
+    finally:
+        undo()
+
+
+def _localise_help_option(command: click.Command, ctx: click.Context) -> None:
+    """click writes its own --help text in English; translate it, for nested commands too."""
+    option = command.get_help_option(ctx)
+    if option is not None:
+        option.help = t("cli.help.help")
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _localise_help_option(sub, ctx)
+
+
 class TadaGroup(click.Group):
     """Loads each subcommand only when it runs (a quick ``tada verify`` need not import Dash),
     and reports a TadaError as a plain message and exit code 2, never a traceback."""
@@ -58,7 +81,22 @@ class TadaGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:
             return None
-        return importlib.import_module(f"tada.commands.{cmd_name}").command
+        # A module translates its help texts when first imported: one language per process,
+        # which is how the command line runs.
+        with _help_lang(ctx):
+            command = importlib.import_module(f"tada.commands.{cmd_name}").command
+            _localise_help_option(command, ctx)
+        return command
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # The group's own texts were translated when tada.cli was imported, before --lang was
+        # read: translate them again, by the convention cli.help.<parameter name>.
+        with _help_lang(ctx):
+            self.help = t("cli.help.tada")
+            for param in self.params:
+                param.help = t(f"cli.help.{param.name}")
+            _localise_help_option(self, ctx)
+            super().format_help(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -71,15 +109,16 @@ class TadaGroup(click.Group):
             ctx.exit(exc.exit_code)
 
 
-@click.group(cls=TadaGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="tada")
+@click.group(cls=TadaGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             help=t("cli.help.tada"))
+@click.version_option(__version__, prog_name="tada", help=t("cli.help.version"))
 @click.option("--data-dir", type=click.Path(file_okay=False), default=None,
-              help="Working data directory (default: $TADA_DATA_DIR or ./var).")
-@click.option("--lang", default=None, callback=_lang,
-              help="Language of messages: en or zh-Hant (default: $TADA_LANG or en).")
+              help=t("cli.help.data_dir"))
+# Eager, so that `tada --lang zh-Hant --help` is read before --help prints.
+@click.option("--lang", default=None, callback=_lang, is_eager=True, help=t("cli.help.lang"))
 @click.pass_context
 def cli(ctx: click.Context, data_dir: str | None, lang: str) -> None:
-    """Ta-DA audit: which platforms respond to NCII take-down requests, and how fast."""
+    """Run the chosen subcommand with the data directory and language set."""
     ctx.call_on_close(set_default_lang(lang))
     ctx.obj = Env(DataDir.resolve(data_dir), lang, Console(), Console(stderr=True))
 

@@ -17,13 +17,13 @@ FORM_FEATURES = ("form_present", "fields", "account_required", "captcha", "ncii_
                  "languages", "needs_js")
 
 
-@click.command("classify")
+@click.command("classify", help=t("cli.help.classify"), short_help=t("cli.help.classify.short"))
 @click.argument("target", metavar="PATH_OR_URL")
 @click.option("--lang", "doc_lang", default=None,
-              help="Language of the document: en or zh-Hant (default: detect).")
-@click.option("--json", "as_json", is_flag=True, help="Print exactly one JSON object.")
+              help=t("cli.help.classify.lang"))
+@click.option("--json", "as_json", is_flag=True, help=t("cli.help.classify.json"))
 @click.option("--form", "as_form", is_flag=True,
-              help="Audit the page as a reporting form instead of a policy.")
+              help=t("cli.help.classify.form"))
 @click.pass_obj
 def command(env, target: str, doc_lang: str | None, as_json: bool, as_form: bool) -> None:
     """Analyse one policy document (HTML, Markdown or text file, or an http(s) URL)."""

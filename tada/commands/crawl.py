@@ -22,17 +22,17 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
         raise click.BadParameter(t("crawl.bad_date", None, value=value)) from exc
 
 
-@click.command("crawl")
+@click.command("crawl", help=t("cli.help.crawl"), short_help=t("cli.help.crawl.short"))
 @click.option("--platform", "platforms", multiple=True, metavar="SLUG",
-              help="Crawl only this platform (repeatable; default: every declared platform).")
+              help=t("cli.help.crawl.platform"))
 @click.option("--live", is_flag=True,
-              help="Fetch the real pages (default: replay the offline mirror).")
+              help=t("cli.help.crawl.live"))
 @click.option("--render-js", is_flag=True,
-              help="Render pages declared needs_js in headless Chromium (needs the js extra).")
+              help=t("cli.help.crawl.render_js"))
 @click.option("--contact-url", default=None, metavar="URL",
-              help="Contact URL sent in the user agent when crawling live.")
+              help=t("cli.help.crawl.contact_url"))
 @click.option("--mirror-date", callback=_date, default=None, metavar="YYYY-MM-DD",
-              help="Replay the mirror as recorded on this date (default: latest recording).")
+              help=t("cli.help.crawl.mirror_date"))
 @click.pass_obj
 def command(env, platforms: tuple[str, ...], live: bool, render_js: bool,
             contact_url: str | None, mirror_date: str | None) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from dashboard.serve import DEFAULT_HOST, DEFAULT_PORT, serve
+from tada.i18n import t
 
 
-@click.command("dashboard")
+@click.command("dashboard", help=t("cli.help.dashboard"), short_help=t("cli.help.dashboard.short"))
 @click.option("--host", default=DEFAULT_HOST, show_default=True,
-              help="Address to listen on (127.0.0.1 keeps it on this computer).")
+              help=t("cli.help.dashboard.host"))
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(1, 65535),
-              help="Port to listen on.")
+              help=t("cli.help.dashboard.port"))
 @click.pass_obj
 def command(env, host: str, port: int) -> None:
     """Serve the dashboard (reads public.duckdb in the data directory, read-only)."""

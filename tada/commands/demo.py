@@ -58,8 +58,8 @@ def _tampered_copy_fails(env, pack: Path) -> None:
         env.console.print(f"  {line}", highlight=False, markup=False)
 
 
-@click.command("demo")
-@click.option("--no-serve", is_flag=True, help="Stop after building everything; do not serve.")
+@click.command("demo", help=t("cli.help.demo"), short_help=t("cli.help.demo.short"))
+@click.option("--no-serve", is_flag=True, help=t("cli.help.demo.no_serve"))
 @click.pass_obj
 def command(env, no_serve: bool) -> None:
     """Run the whole pipeline on the synthetic sample and the offline mirror."""

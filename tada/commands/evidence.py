@@ -11,19 +11,19 @@ from scoring.evidence.build import PackResult, build_pack
 from tada.i18n import fmt_number, t
 
 
-@click.command("evidence")
+@click.command("evidence", help=t("cli.help.evidence"), short_help=t("cli.help.evidence.short"))
 @click.option("--platform", "platforms", multiple=True, metavar="SLUG",
-              help="A platform to include (repeatable).")
+              help=t("cli.help.evidence.platform"))
 @click.option("--category", "categories", multiple=True, metavar="CAT",
-              help="Include every platform of this category (repeatable).")
+              help=t("cli.help.evidence.category"))
 @click.option("--lang", "report_langs", default="en,zh-Hant", show_default=True,
-              help="Languages of the report, comma-separated.")
+              help=t("cli.help.evidence.lang"))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Directory for the pack (default: <data-dir>/packs).")
+              default=None, help=t("cli.help.evidence.out"))
 @click.option("--restricted", is_flag=True,
-              help="Include exact, unsuppressed counts; marks the pack RESTRICTED.")
-@click.option("--organisation", default=None, help="Organisation preparing the pack.")
-@click.option("--contact", default=None, help="Contact (name or email) for the pack.")
+              help=t("cli.help.evidence.restricted"))
+@click.option("--organisation", default=None, help=t("cli.help.evidence.organisation"))
+@click.option("--contact", default=None, help=t("cli.help.evidence.contact"))
 @click.pass_obj
 def command(env, platforms: tuple[str, ...], categories: tuple[str, ...], report_langs: str,
             out_dir: Path | None, restricted: bool, organisation: str | None,

@@ -10,16 +10,17 @@ from scoring.export import FORMATS, ExportSummary, export_scorecards, parse_form
 from tada.i18n import t
 
 
-@click.group("export")
+@click.group("export", help=t("cli.help.export"), short_help=t("cli.help.export.short"))
 def command() -> None:
     """Export published data for analysis elsewhere."""
 
 
-@command.command("scorecards")
+@command.command("scorecards", help=t("cli.help.export.scorecards"),
+                 short_help=t("cli.help.export.scorecards.short"))
 @click.option("--format", "formats", multiple=True, default=("csv",), show_default=True,
-              help=f"One of {', '.join(FORMATS)} or all; repeat for several.")
+              help=t("cli.help.export.scorecards.format", formats=", ".join(FORMATS)))
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output directory (default: <data dir>/exports).")
+              help=t("cli.help.export.scorecards.out"))
 @click.pass_obj
 def scorecards(env, formats: tuple[str, ...], out: Path | None) -> None:
     """Per-platform and per-category scorecards with a Frictionless datapackage.json."""

@@ -11,8 +11,8 @@ from scoring.figures import report_figures
 from tada.i18n import fmt_number, fmt_percent, t
 
 
-@click.command("figures")
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.command("figures", help=t("cli.help.figures"), short_help=t("cli.help.figures.short"))
+@click.option("--json", "as_json", is_flag=True, help=t("cli.help.figures.json"))
 @click.pass_obj
 def command(env, as_json: bool) -> None:
     """Print the report figures: cases, items, removal, categories, victims."""

@@ -22,14 +22,14 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
     return parsed if "T" in value or " " in value else parsed.date()
 
 
-@click.command("ingest")
+@click.command("ingest", help=t("cli.help.ingest"), short_help=t("cli.help.ingest.short"))
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--as-of", callback=_as_of, default=None,
-              help="Date the log was extracted (default: the latest date in the file).")
-@click.option("--encoding", default=None, help="Text encoding of a CSV, e.g. big5 or cp950.")
-@click.option("--sheet", default=None, help="Worksheet of an XLSX file (default: the first).")
+              help=t("cli.help.ingest.as_of"))
+@click.option("--encoding", default=None, help=t("cli.help.ingest.encoding"))
+@click.option("--sheet", default=None, help=t("cli.help.ingest.sheet"))
 @click.option("--timezone", default="Asia/Hong_Kong", show_default=True,
-              help="Time zone of date-times written without an offset.")
+              help=t("cli.help.ingest.timezone"))
 @click.pass_obj
 def command(env, file: Path, as_of, encoding: str | None, sheet: str | None,
             timezone: str) -> None:

@@ -11,11 +11,11 @@ from scoring.score import ScoreSummary, build
 from tada.i18n import fmt_number, t
 
 
-@click.command("score")
+@click.command("score", help=t("cli.help.score"), short_help=t("cli.help.score.short"))
 @click.option("--methodology", "methodology_path", type=click.Path(path_type=Path),
-              default=None, help="Methodology file (default: scoring/methodology.yaml).")
+              default=None, help=t("cli.help.score.methodology"))
 @click.option("--memory-limit", default=None,
-              help="Memory DuckDB may use, e.g. 4GB (default: $TADA_MEMORY_LIMIT or 1536MB).")
+              help=t("cli.help.score.memory_limit"))
 @click.pass_obj
 def command(env, methodology_path: Path | None, memory_limit: str | None) -> None:
     """Compute statistics and scores; write the suppressed public.duckdb."""

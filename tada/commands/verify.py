@@ -11,7 +11,7 @@ from scoring.evidence.verify import verify_pack
 from tada.i18n import LANGS, t
 
 
-@click.command("verify")
+@click.command("verify", help=t("cli.help.verify"), short_help=t("cli.help.verify.short"))
 @click.argument("pack", type=click.Path(path_type=Path))
 @click.pass_obj
 def command(env, pack: Path) -> None:
