@@ -1,6 +1,6 @@
 """Score the NCII policy analyser on the research corpus of real platform policies.
 
-    python benchmarks/analyser_eval.py [--corpus DIR] [--show-errors]
+    python benchmarks/analyser_eval.py [--corpus DIR] [--show-errors] [--show-remedies]
 
 The corpus (``research/corpus`` in the shared research folder; ``$TADA_SHARED`` or the folder
 beside the repository) holds real policy documents and ``LABELS-dev.tsv``, hand labels for part
@@ -14,7 +14,9 @@ of them. Labels use yes / unclear / no; the analyser's answers are mapped as fol
 - hash_matching: yes/no as labelled.
 
 Unlabelled documents are analysed too and their answers listed, to check the rules on text
-they were not tuned on. Exits 0 with a message when the corpus is absent.
+they were not tuned on. ``notice_of_outcome`` and ``appeal`` have no labels: their answers are
+counted over the whole corpus and, with ``--show-remedies``, quoted for reading. Exits 0 with
+a message when the corpus is absent.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ LABEL_MAP = {
     "mentions_hash_matching_or_StopNCII": ("hash_matching", {"yes": "yes", "no": "no"}),
 }
 SUPPORTED = {"en", "zh-Hant", "zh-Hans"}
+UNLABELLED_FEATURES = ("notice_of_outcome", "appeal")
 
 
 def kind_of(path: Path) -> str:
@@ -71,10 +74,42 @@ def confusion(pairs: list[tuple[str, str]]) -> str:
     return "\n".join("    " + line for line in lines)
 
 
+def report_unlabelled(results: dict[str, dict], show_quotes: bool) -> None:
+    """Answers for the features without labels: counts by document and by platform, and the
+    quotes to read when asked."""
+    print(f"\nFeatures without labels, over {len(results)} documents "
+          "(a platform counts once, with its best answer):")
+    rank = {"yes": 2, "no": 1, "unknown": 0}
+    for feature in UNLABELLED_FEATURES:
+        docs = Counter(r[feature] for r in results.values())
+        best: dict[str, str] = {}
+        for file, r in results.items():
+            platform = file.split("/")[0]
+            if rank[r[feature]] >= rank[best.get(platform, "unknown")]:
+                best[platform] = r[feature]
+        platforms = Counter(best.values())
+        cells = "  ".join(f"{a} {docs[a]:3d}" for a in rank)
+        pcells = "  ".join(f"{a} {platforms[a]:3d}" for a in rank)
+        print(f"  {feature:20s} documents: {cells}   platforms: {pcells}")
+    both = sum(all(r[f] == "yes" for f in UNLABELLED_FEATURES) for r in results.values())
+    print(f"  both yes in one document: {both}")
+    if not show_quotes:
+        return
+    for file, r in results.items():
+        for feature in UNLABELLED_FEATURES:
+            quotes = [e["quote"] for e in r["evidence"] if e["feature"] == feature]
+            if quotes:
+                print(f"  {file}: {feature}={r[feature]}")
+                for quote in quotes:
+                    print(f"      > {quote[:200]}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "research" / "corpus")
     parser.add_argument("--show-errors", action="store_true", help="print quotes of mistakes")
+    parser.add_argument("--show-remedies", action="store_true",
+                        help="print the quotes behind notice_of_outcome and appeal")
     args = parser.parse_args()
     if not (args.corpus / "LABELS-dev.tsv").is_file():
         print(f"analyser_eval: no labelled corpus at {args.corpus}; skipped.")
@@ -127,10 +162,15 @@ def main() -> int:
             for quote in quotes:
                 print(f"      > {quote[:200]}")
 
+    documents = {f: r for f, r in results.items() if not f.endswith((".tsv", "NOTES.md"))}
+    report_unlabelled(documents, args.show_remedies)
+
     print("\nUnlabelled documents (for review; not scored):")
     cols = ("prohibits_ncii", "ncii_reporting_channel", "third_party_reporting", "hash_matching",
-            "stated_response_time_hours", "covers_synthetic_media", "account_required_to_report")
-    short = ("ncii", "channel", "3rd-party", "hash", "hours", "synth", "account")
+            "stated_response_time_hours", "covers_synthetic_media", "account_required_to_report",
+            *UNLABELLED_FEATURES)
+    short = ("ncii", "channel", "3rd-party", "hash", "hours", "synth", "account", "notice",
+             "appeal")
     print("  " + "document".ljust(44) + "".join(s.rjust(10) for s in short) + "  languages")
     for file, result in results.items():
         if file in labelled or file.endswith((".tsv", "NOTES.md")):

@@ -3,11 +3,13 @@
 ``analyse(document, lang, kind)`` returns the JSON object of ``tada classify --json`` (see
 docs/contracts.md): whether the document prohibits non-consensual intimate images (NCII),
 offers an NCII reporting channel, lets third parties report, uses hash matching, states a
-response time, covers synthetic media, requires an account to report, the languages it is in,
-and for every finding the exact sentence that supports it.
+response time, covers synthetic media, requires an account to report, tells people the outcome
+of a report, lets a decision be appealed, the languages it is in, and for every finding the
+exact sentence that supports it.
 
 The vocabulary is data (``patterns/analyser.yaml``); how it combines is in
-``analyser_features.py``; sentences come from ``analyser_text.py``.
+``analyser_features.py`` (notice and appeal in ``analyser_remedy.py``, response times in
+``analyser_time.py``); sentences come from ``analyser_text.py``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import re
 
 from crawlers import analyser_features as rules
+from crawlers import analyser_remedy as remedy
 from crawlers.analyser_lang import detect_languages, merge, normalise_tag
 from crawlers.analyser_rules import language_names
 from crawlers.analyser_text import Sentence, segment
@@ -27,7 +30,7 @@ KINDS = ("html", "markdown", "text")
 FEATURES = (
     "prohibits_ncii", "ncii_reporting_channel", "third_party_reporting", "hash_matching",
     "stated_response_time_hours", "covers_synthetic_media", "account_required_to_report",
-    "languages",
+    "notice_of_outcome", "appeal", "languages",
 )
 # Quotes are sentences; a very long "sentence" (a table row, a run-on list) is cut to this.
 MAX_QUOTE = 400
@@ -99,6 +102,8 @@ def analyse(document: str, lang: str | None = None, kind: str = "html") -> dict:
         "stated_response_time_hours": response_time(facts, ncii_idx),
         "covers_synthetic_media": rules.synthetic_media(facts, ncii_idx),
         "account_required_to_report": rules.account_required(facts, ncii_idx),
+        "notice_of_outcome": remedy.notice_of_outcome(facts),
+        "appeal": remedy.appeal(facts),
     }
     result: dict = {name: finding.value for name, finding in findings.items()}
     result["languages"] = merge([declared] if declared else [], detect_languages(text), offered)

@@ -23,7 +23,8 @@ _WE_REPORT = re.compile(
     r"\bwe\s+(?:(?:may|will|also|must|can|might|shall|then|promptly|immediately|do)\s+){0,2}"
     r"(?:report|refer|escalate)(?:s|ed)?\b", re.I)
 _CLAUSE = re.compile(r"[,;:()]|\s(?:or|and)\s|[、，；：（）或]")
-_IP_CLAIM = re.compile(
+# Copyright and trademark claims (and their counter-notices) are processes of their own.
+IP_CLAIM = re.compile(
     r"copyright|trademark|intellectual\s+property|DMCA|counter[\s-]?notice|版權|版权|商標|商标|知識產權",
     re.I)
 
@@ -182,13 +183,13 @@ def reporting_channel(f: Facts, ncii_idx: list[int]) -> Finding:
 def _other_process(f: Facts, s: Sentence, ncii_idx: list[int]) -> bool:
     """Copyright claims and child-safety reports have processes of their own: who may use
     them says nothing about reporting intimate images (unless the text is about NCII)."""
-    if f.outward(s) or _IP_CLAIM.search(s.text):
+    if f.outward(s) or IP_CLAIM.search(s.text):
         return True
     if f.has("minors", s) and not f.ncii(s):
         return True
     if _in_ncii_section(f, s, ncii_idx):
         return False
-    return any(_IP_CLAIM.search(o.text) for o in f.around(s))
+    return any(IP_CLAIM.search(o.text) for o in f.around(s))
 
 
 def third_party(f: Facts, ncii_idx: list[int]) -> Finding:

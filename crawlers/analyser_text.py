@@ -17,9 +17,10 @@ _LIST_ITEM = re.compile(
 _TABLE_ROW = re.compile(r"^\s*\|")
 _RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 # End of an English sentence: . ! ? (plus closing quotes/brackets) then space and a capital,
-# digit, quote or CJK character. Chinese sentences end at 。！？ whatever follows.
+# digit, quote or CJK character. Chinese sentences end at 。！？ whatever follows, and at a
+# half-width ! or ? after a Chinese character (never inside a URL such as "answer?hl=en").
 _EN_END = re.compile(r"[.!?][\"'”’)\]*_]*\s+(?=[\"'“‘(\[*_]*[A-Z0-9\u4e00-\u9fff])")
-_ZH_END = re.compile(r"[。！？!?][」』”’）)]*")
+_ZH_END = re.compile(r"(?:[。！？]|(?<=[\u4e00-\u9fff])[!?])[」』”’）)]*")
 _LAST_WORD = re.compile(r"([\w.]+)[.!?][\"'”’)\]*_]*\s+$")
 _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "inc", "ltd", "co", "no", "u.s", "u.k",

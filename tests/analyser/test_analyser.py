@@ -23,7 +23,7 @@ from .conftest import (
 
 KEYS = ["prohibits_ncii", "ncii_reporting_channel", "third_party_reporting", "hash_matching",
         "stated_response_time_hours", "covers_synthetic_media", "account_required_to_report",
-        "languages", "evidence"]
+        "notice_of_outcome", "appeal", "languages", "evidence"]
 
 
 def features(doc: str, kind: str = "markdown", lang: str | None = None) -> dict:
@@ -42,10 +42,11 @@ def quotes(result: dict, feature: str) -> list[str]:
 @pytest.mark.parametrize("doc, lang", [(EN_NCII_POLICY, ["en"]), (ZH_NCII_POLICY, ["zh-Hant"])])
 def test_full_ncii_policy_in_both_languages(doc, lang):
     r = features(doc)
-    assert {k: r[k] for k in KEYS[:8]} == {
+    assert {k: r[k] for k in KEYS[:10]} == {
         "prohibits_ncii": "yes", "ncii_reporting_channel": "yes", "third_party_reporting": "yes",
         "hash_matching": "yes", "stated_response_time_hours": (48.0 if lang == ["en"] else 24.0),
-        "covers_synthetic_media": "yes", "account_required_to_report": "no", "languages": lang,
+        "covers_synthetic_media": "yes", "account_required_to_report": "no",
+        "notice_of_outcome": "unknown", "appeal": "unknown", "languages": lang,
     }
     assert {e["feature"] for e in r["evidence"]} == set(KEYS[:7])
 
@@ -74,6 +75,7 @@ def test_nothing_relevant_is_no_with_unknowns():
     assert r["prohibits_ncii"] == "no" and r["ncii_reporting_channel"] == "no"
     assert r["third_party_reporting"] == "unknown"
     assert r["account_required_to_report"] == "unknown"
+    assert r["notice_of_outcome"] == "unknown" and r["appeal"] == "unknown"
     assert r["stated_response_time_hours"] is None and r["evidence"] == []
 
 
@@ -217,6 +219,12 @@ def test_sentences_keep_exact_spans():
     assert [s.raw for s in doc.sentences] == [
         "Rules", "First rule.", "Second rule, e.g. this one.", "第一條。", "第二條！", "item: x"]
     assert all(text[s.start:s.end] == s.raw for s in doc.sentences)
+
+
+def test_half_width_marks_end_chinese_sentences_but_not_urls():
+    text = "你好嗎?我很好!See [help](https://example.org/a?b=c) now. Next one."
+    assert [s.raw for s in segment(text).sentences] == [
+        "你好嗎?", "我很好!", "See [help](https://example.org/a?b=c) now.", "Next one."]
 
 
 def test_long_documents_are_analysed_whole():

@@ -6,18 +6,22 @@ dedicated NCII reporting form, a login-walled form, a JavaScript-only page, a Bi
 policy that changes between two recorded dates. This test crawls the mirror as a user would
 (``run_crawl``) and reads what the archive says about each page: the ``features.json`` of the
 document's current version, or the fetch outcome in ``items.jsonl`` when nothing could be read.
+The pages also say, or do not say, what happens after a report (notice of outcome, appeal).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import pytest
 
 from crawlers.run import run_crawl
 from crawlers.state import read_jsonl
+from scoring.score import build
 from tada.paths import DataDir
 
 OUTCOME = "outcome"  # a pseudo-feature: the fetch outcome recorded in items.jsonl
@@ -39,6 +43,16 @@ EXPECTED: list[tuple[str, str, str, Any]] = [
     ("facebook", "community_guidelines", "prohibits_ncii", "yes"),
     ("reddit", "community_guidelines", "prohibits_ncii", "yes"),
     ("tumblr", "community_guidelines", "prohibits_ncii", "yes"),
+    # What happens after a report: the reporter is told the outcome and how to appeal (the
+    # NCII pages in English; a forum's terms in Traditional Chinese, on the Big5 page), and
+    # terms that say neither.
+    ("facebook", "ncii_policy", "notice_of_outcome", "yes"),
+    ("facebook", "ncii_policy", "appeal", "yes"),
+    ("youtube", "ncii_policy", "appeal", "yes"),
+    ("lihkg", "terms_of_service", "notice_of_outcome", "yes"),
+    ("lihkg", "terms_of_service", "appeal", "yes"),
+    ("telegram", "terms_of_service", "notice_of_outcome", "unknown"),
+    ("telegram", "terms_of_service", "appeal", "unknown"),
     # Only a general nudity or privacy rule.
     ("telegram", "terms_of_service", "prohibits_ncii", "partial"),
     ("xvideos", "terms_of_service", "prohibits_ncii", "partial"),
@@ -145,3 +159,23 @@ def test_changed_policy(archive, platform, document_type, feature, before, after
     assert second["previous_version_id"] == first["version_id"]
     assert _value(_features(archive, first), feature) == before
     assert _value(_features(archive, second), feature) == after
+
+
+def test_notice_and_appeal_reach_the_scorecard(archive, tmp_path):
+    """The analyser's answers score "notice of outcome and appeal" once the crawl is scored:
+    quoted where a page says so, "no" (nothing disclosed) where the analysed pages say
+    neither, instead of being left out for every platform."""
+    data_dir = DataDir(tmp_path / "var")
+    shutil.copytree(archive, data_dir.archive)
+    build(data_dir)
+    con = duckdb.connect(str(data_dir.public_db), read_only=True)
+    rows = con.execute("SELECT slug, value, score, quote FROM policy_elements "
+                       "WHERE element = 'outcome_notice_and_appeal'").fetchall()
+    con.close()
+    found = {slug: (value, score, quote) for slug, value, score, quote in rows}
+    # one sentence states both, and is quoted once
+    assert found["facebook"] == ("yes", 100, "We tell the person who reported the outcome and "
+                                             "how to appeal.")
+    assert found["lihkg"][:2] == ("yes", 100) and found["lihkg"][2].endswith("要求覆核。")
+    assert " / " not in found["lihkg"][2]
+    assert found["telegram"] == ("no", 0, None)

@@ -78,7 +78,10 @@ response_time AS (
 ),
 notice_appeal AS (
     SELECT 'outcome_notice_and_appeal' AS element, d.*,
-           nullif(concat_ws(' / ', qn.quote, qa.quote), '') AS quote,
+           -- one sentence often states both: quote it once
+           nullif(concat_ws(' / ', qn.quote,
+                            CASE WHEN qa.quote IS DISTINCT FROM qn.quote THEN qa.quote END),
+                  '') AS quote,
            CASE coalesce((n.answer = 'yes')::INT, 0) + coalesce((a.answer = 'yes')::INT, 0)
                 WHEN 2 THEN 'yes' WHEN 1 THEN 'partial'
                 ELSE CASE WHEN ('partial' IN (n.answer, a.answer)) IS TRUE THEN 'partial'
