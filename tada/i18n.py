@@ -21,6 +21,8 @@ from babel.dates import format_datetime as _babel_datetime
 from babel.numbers import format_decimal, format_percent
 
 LOCALES_DIR = Path(__file__).parent / "locales"
+# libyaml's loader when PyYAML has it: every command reads the catalogue at start-up.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 EN = "en"
 ZH = "zh-Hant-HK"
 LANGS: tuple[str, ...] = (EN, ZH)
@@ -59,7 +61,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """All messages, merged from every locale file; duplicate ids are an error."""
     merged: dict[str, dict[str, str]] = {}
     for path in sorted(LOCALES_DIR.glob("*.yaml")):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
         for key, texts in entries.items():
             if key in merged:
                 raise ValueError(f"{path.name}: message id {key!r} is defined twice")
