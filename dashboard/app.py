@@ -8,19 +8,22 @@
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 
 from dash import Dash, dcc, html
-from flask import Flask
+from flask import Flask, request
 
-from dashboard import exports, router
+from dashboard import exports, router, validate
 from dashboard.db import PublicDB
 from tada.i18n import EN, t
 from tada.paths import DataDir
 
 ASSETS = Path(__file__).parent / "assets"
+# ``{%lang%}`` is filled per request; Dash's own scripts sit in a plain <div>, not a second
+# <footer> (that would be a second "contentinfo" landmark beside the page's footer).
 INDEX = """<!DOCTYPE html>
-<html lang="en">
+<html lang="{%lang%}">
     <head>
         {%metas%}
         <title>{%title%}</title>
@@ -29,13 +32,24 @@ INDEX = """<!DOCTYPE html>
     </head>
     <body>
         {%app_entry%}
-        <footer>
+        <div>
             {%config%}
             {%scripts%}
             {%renderer%}
-        </footer>
+        </div>
     </body>
 </html>"""
+
+
+class LocalisedDash(Dash):
+    """A Dash app whose first HTML already has the language and title the address asks for,
+    so a screen reader or a search engine gets them before any script runs; the router keeps
+    both in step as the reader moves on."""
+
+    def interpolate_index(self, **kwargs: str) -> str:
+        lang = validate.parse_query(request.query_string.decode("latin-1")).lang
+        kwargs["title"] = escape(router.page_title(lang))
+        return super().interpolate_index(**kwargs).replace("{%lang%}", lang, 1)
 
 
 def _secure_headers(server: Flask) -> None:
@@ -50,7 +64,7 @@ def _secure_headers(server: Flask) -> None:
 def create_app(public_db: Path, *, name: str = "tada-dashboard") -> Dash:
     """An app that reads ``public_db`` read-only; the file may appear or change later."""
     db = PublicDB(Path(public_db))
-    app = Dash(
+    app = LocalisedDash(
         name,
         assets_folder=str(ASSETS),
         title=t("dash.title", EN),

@@ -97,11 +97,20 @@ def page(ctx: PageContext, title: str, content: list[Any], intro: str = "") -> l
     body.extend(content)
     return [
         header(ctx.lang, ctx.path, ctx.query.raw),
-        *banners(ctx),
-        notices(ctx.lang, ctx.query.notices),
+        page_notes(ctx),
         html.Main(body, id="main", tabIndex="-1"),
         footer(ctx),
     ]
+
+
+def page_notes(ctx: PageContext) -> html.Section | None:
+    """The banners and notices, in a labelled region so that no text is left outside a
+    landmark where screen-reader users, who move between landmarks, would miss it."""
+    found = [*banners(ctx), notices(ctx.lang, ctx.query.notices)]
+    found = [f for f in found if f is not None]
+    if not found:
+        return None
+    return html.Section(found, className="page-notes", **{"aria-label": ctx.t("dash.notes.label")})
 
 
 def bare_page(lang: str, path: str, raw: dict[str, str], title: str, content: list[Any],

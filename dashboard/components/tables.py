@@ -36,11 +36,13 @@ def data_table(headers: Sequence[Cell], rows: Sequence[Sequence[Cell]], caption:
 
 
 def chart_block(title: str, figure: dict, table: html.Div, show_table: str, note: str = "",
-                block_id: str | None = None) -> html.Section:
-    """A chart with its title, an optional note, and its data as a table behind a toggle."""
+                block_id: str | None = None, level: int = 3) -> html.Section:
+    """A chart with its title (a heading of ``level``, one below the section it sits in), an
+    optional note, and its data as a table behind a toggle."""
     graph = dcc.Graph(figure=figure, config={"displayModeBar": False, "responsive": True},
                       className="chart")
-    children: list[Any] = [html.H3(title),
+    heading = {2: html.H2, 3: html.H3, 4: html.H4}[level]
+    children: list[Any] = [heading(title),
                            html.Div(graph, role="img", **{"aria-label": title})]
     if note:
         children.append(html.P(note, className="note"))

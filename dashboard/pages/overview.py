@@ -124,7 +124,7 @@ def _chart(ctx: PageContext, rows: list[dict], data: ranking.Ranking) -> Any:
         ctx.t("dash.chart.removal.title"), numeric=[False, True, True, True])
     note = ctx.t("dash.chart.left_out", names=", ".join(left_out)) if left_out else ""
     return chart_block(ctx.t("dash.chart.removal.title"), figure, table,
-                       ctx.t("dash.chart.show_table"), note, block_id="removal-chart")
+                       ctx.t("dash.chart.show_table"), note, block_id="removal-chart", level=2)
 
 
 def body(ctx: PageContext) -> list[Any]:
