@@ -85,3 +85,14 @@ def test_figures_without_a_warehouse_say_what_to_do(data_dir, run_tada):
         report_figures(data_dir.warehouse)
     result = run_tada("figures")
     assert result.exit_code == 2 and "tada ingest" in result.output
+
+
+def test_reporting_period_is_given_in_hong_kong_dates(make_row, case_log, data_dir):
+    # 23:30 in Hong Kong is 15:30 UTC the same day; 00:30 is the previous day in UTC.
+    rows = [make_row(reported_at="2022-01-03 00:30", first_response_at="", removed_at="",
+                     outcome="pending"),
+            make_row(item_ref="2", reported_at="2022-01-05 23:30", first_response_at="",
+                     removed_at="", outcome="pending")]
+    ingest(case_log(rows), data_dir)
+    figures = report_figures(data_dir.warehouse)
+    assert (figures["first_reported"], figures["last_reported"]) == ("2022-01-03", "2022-01-05")
