@@ -35,6 +35,18 @@ def _quote(text: str) -> str:
     return text if len(text) <= _MAX_QUOTE else text[:_MAX_QUOTE].rsplit(" ", 1)[0]
 
 
+def _form_title(form: Tag) -> str:
+    """How a person recognises the form: its own name or the heading above it, with where it
+    posts to, so the quote reads as text and can still be found in the page."""
+    heading = (form.find(["h1", "h2", "h3"]) or form.find_previous(["h1", "h2", "h3"])
+               or form.find("legend"))
+    title = form.get("aria-label") or (heading.get_text(" ", strip=True) if heading else "")
+    target = form.get("action") or form.get("id") or ""
+    if title and target:
+        return f"{title} ({target})"
+    return title or target or form.get_text(" ", strip=True)[:80] or "<form>"
+
+
 def _names(control: Tag, soup: BeautifulSoup) -> list[str]:
     """What names a control, as a person reads it first: label, aria text, placeholder,
     title, then the name and id attributes."""
@@ -111,9 +123,7 @@ class _Audit:
             "needs_js": self.needs_js(report_forms, text),
         }
         if report_forms:
-            first = report_forms[0]
-            self.note("form_present", first.get("action") or first.get("id")
-                      or first.get_text(" ", strip=True)[:80] or "<form>")
+            self.note("form_present", _form_title(report_forms[0]))
         result["evidence"] = self.evidence
         return result
 

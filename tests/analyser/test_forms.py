@@ -39,7 +39,8 @@ def test_dedicated_ncii_form():
     assert quotes["fields.url"] == "Link to the post"
     assert quotes["fields.description"] == "Tell us what happened"
     assert quotes["captcha"] in ("g-recaptcha", "google.com/recaptcha")
-    assert quotes["form_present"] == "/report/ncii"
+    assert quotes["form_present"] == (
+        "Report intimate images shared without your consent (/report/ncii)")
 
 
 def test_chinese_form_with_hcaptcha_and_radio_reasons():
