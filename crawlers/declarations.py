@@ -27,14 +27,9 @@ from urllib.parse import urlsplit
 from soupsieve import SelectorSyntaxError
 from soupsieve import compile as compile_selector
 
+from crawlers.vocabulary import DOCUMENT_TYPES
 from tada.i18n import t
 
-DOCUMENT_TYPES: tuple[str, ...] = (
-    "terms_of_service",
-    "community_guidelines",
-    "ncii_policy",
-    "reporting_form",
-)
 LANGS: tuple[str, ...] = ("en", "zh-Hant")
 CONTENT_TYPES: tuple[str, ...] = ("text/html", "application/xhtml+xml", "application/pdf")
 REPORTING_EMAIL = "reporting_email"

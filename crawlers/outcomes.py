@@ -5,21 +5,7 @@ from __future__ import annotations
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-OUTCOMES: tuple[str, ...] = (
-    "ok",
-    "unchanged",
-    "http_error",
-    "timeout",
-    "robots_disallowed",
-    "too_large",
-    "wrong_content_type",
-    "needs_js",
-    "login_wall",
-    "redirect_loop",
-    "extraction_failed",
-)
-# Outcomes that leave a current version for the document.
-SUCCESS: frozenset[str] = frozenset({"ok", "unchanged"})
+from crawlers.vocabulary import OUTCOMES
 
 
 class Rejected(IgnoreRequest):

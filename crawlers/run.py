@@ -22,9 +22,9 @@ from typing import Any
 from crawlers.context import new_crawl_id, select_platforms
 from crawlers.declarations import iter_variants
 from crawlers.mirror import load_index
-from crawlers.outcomes import SUCCESS
 from crawlers.registry import DeclarationError
 from crawlers.state import read_jsonl
+from crawlers.vocabulary import SUCCESS
 from tada.errors import TadaError
 from tada.i18n import t
 from tada.paths import MIRROR_DIR, PLATFORMS_DIR, REPO_ROOT, DataDir

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from crawlers.outcomes import SUCCESS
+from crawlers.vocabulary import SUCCESS
 from tada.errors import TadaError
 from tada.i18n import t
 

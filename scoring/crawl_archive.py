@@ -15,13 +15,11 @@ from typing import Any
 import duckdb
 
 from crawlers.state import iter_jsonl
+from crawlers.vocabulary import DOCUMENT_TYPES, OUTCOMES
 from scoring.warehouse import run_sql_file
 from tada.errors import TadaError
 from tada.i18n import t
 
-DOCUMENT_TYPES = ("terms_of_service", "community_guidelines", "ncii_policy", "reporting_form")
-OUTCOMES = ("ok", "unchanged", "http_error", "timeout", "robots_disallowed", "too_large",
-            "wrong_content_type", "needs_js", "login_wall", "redirect_loop", "extraction_failed")
 SOURCES = ("mirror", "live")
 POLICY_FLAGS = ("prohibits_ncii", "ncii_reporting_channel", "third_party_reporting",
                 "hash_matching", "covers_synthetic_media", "account_required_to_report",
