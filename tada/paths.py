@@ -11,6 +11,9 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from tada.errors import TadaError
+from tada.i18n import t
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATASETS = Path(os.environ.get("TADA_DATASETS", REPO_ROOT / "datasets"))
 PLATFORMS_DIR = DATASETS / "platforms"
@@ -67,4 +70,10 @@ class DataDir:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
                 fh.write(secrets.token_hex(32) + "\n")
-        return bytes.fromhex(path.read_text().strip())
+        try:
+            key = bytes.fromhex(path.read_text(encoding="ascii").strip())
+        except (ValueError, UnicodeDecodeError):
+            key = b""
+        if len(key) < 16:  # damaged or truncated: never pseudonymise with a weak key
+            raise TadaError(t("paths.bad_secret_key", None, path=path))
+        return key

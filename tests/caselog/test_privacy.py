@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import duckdb
+import pytest
 
 from scoring.caselog.ingest import ingest
 from scoring.caselog.pseudonym import Pseudonymiser
@@ -64,3 +65,14 @@ def test_content_digest_ignores_case_of_host_and_fragment():
     assert p.content("https://T.ME/a/1#top") == p.content("https://t.me/a/1")
     assert p.content("https://t.me/a/1") != p.content("https://t.me/a/2")
     assert p.case("1") != p.item("1", "")
+
+
+def test_a_damaged_secret_key_is_refused_not_replaced(make_row, case_log, data_dir):
+    from tada.errors import TadaError
+
+    data_dir.ensure()
+    data_dir.secret_key_path.write_text("not-a-key\n")
+    with pytest.raises(TadaError, match="secret.key is damaged"):
+        ingest(_log(make_row, case_log), data_dir)
+    assert not data_dir.warehouse.exists()
+    assert data_dir.secret_key_path.read_text() == "not-a-key\n"
