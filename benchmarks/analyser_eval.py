@@ -32,7 +32,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from crawlers.analyser import analyse  # noqa: E402
+from crawlers.analysis.analyser import analyse  # noqa: E402
 from crawlers.extract import decode_html  # noqa: E402
 
 SHARED = Path(os.environ.get("TADA_SHARED") or Path(__file__).resolve().parents[2] / "shared")

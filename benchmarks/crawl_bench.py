@@ -57,8 +57,8 @@ def _bare(data_dir: Path) -> float:
 
 
 def _ours(data_dir: Path) -> tuple[float, int]:
+    from core.paths import DataDir
     from crawlers.run import run_crawl
-    from tada.paths import DataDir
 
     started = time.perf_counter()
     summary = run_crawl(DataDir(data_dir))
@@ -78,7 +78,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
-    from tada.paths import MIRROR_DIR
+    from core.paths import MIRROR_DIR
 
     if not (MIRROR_DIR / "index.json").exists():
         print(f"skipped: no offline mirror at {MIRROR_DIR}")

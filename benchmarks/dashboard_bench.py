@@ -67,9 +67,9 @@ def _score_bench():
 
 def build_public_db(items: int, work: Path) -> tuple[Path, int, float]:
     """public.duckdb scored from ``items`` items scaled from the sample; reused if built."""
+    from core.paths import SAMPLE_CASE_LOG, DataDir
     from scoring.caselog.ingest import ingest
     from scoring.score import build
-    from tada.paths import SAMPLE_CASE_LOG, DataDir
 
     data = DataDir(work / f"items-{items}")
     done = data.root / "built.json"

@@ -42,12 +42,12 @@ def _best(fn, repeat: int) -> float:
 
 
 def _pipeline(root: Path):
-    from crawlers.registry import load_registry
+    from core.paths import PLATFORMS_DIR, SAMPLE_CASE_LOG, DataDir
+    from core.registry import load_registry
     from crawlers.run import run_crawl
     from scoring import synthetic
     from scoring.caselog.ingest import ingest
     from scoring.score import build
-    from tada.paths import PLATFORMS_DIR, SAMPLE_CASE_LOG, DataDir
 
     data = DataDir(root / "var")
     run_crawl(data)
@@ -93,8 +93,8 @@ def main() -> int:
     if shutil.which("sha256sum") is None:
         print("skipped: sha256sum is not installed")
         return 0
-    from scoring.evidence.build import build_pack
-    from scoring.evidence.verify import verify_pack
+    from evidence.build import build_pack
+    from evidence.verify import verify_pack
 
     with tempfile.TemporaryDirectory(prefix="tada-evidence-bench-") as tmp:
         root = Path(tmp)

@@ -36,9 +36,9 @@ import duckdb
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from core.paths import SAMPLE_CASE_LOG, DataDir  # noqa: E402
 from scoring.caselog.ingest import ingest  # noqa: E402
 from scoring.warehouse import connect  # noqa: E402
-from tada.paths import SAMPLE_CASE_LOG, DataDir  # noqa: E402
 
 SCALE_CASES = """
 INSERT INTO cases

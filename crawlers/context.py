@@ -13,12 +13,12 @@ from pathlib import Path
 
 from scrapy.crawler import Crawler
 
-from crawlers.declarations import DocumentVariant, iter_variants
-from crawlers.registry import Platform, load_registry
+from core.declarations import DocumentVariant, iter_variants
+from core.errors import TadaError
+from core.i18n import t
+from core.paths import MIRROR_DIR, PLATFORMS_DIR, DataDir
+from core.registry import Platform, load_registry
 from crawlers.state import ArchiveState
-from tada.errors import TadaError
-from tada.i18n import t
-from tada.paths import MIRROR_DIR, PLATFORMS_DIR, DataDir
 
 
 class UnknownPlatform(TadaError):

@@ -14,8 +14,8 @@ import unicodedata
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
 
-from tada.errors import TadaError
-from tada.i18n import t
+from core.errors import TadaError
+from core.i18n import t
 
 
 class ExtractionError(TadaError):

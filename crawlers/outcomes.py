@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
-from crawlers.vocabulary import OUTCOMES
+from core.vocabulary import OUTCOMES
 
 
 class Rejected(IgnoreRequest):

@@ -12,14 +12,11 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import TCPTimedOutError, TimeoutError
 from twisted.python.failure import Failure
 
+from core.archive import ITEM_FIELDS
 from crawlers.context import CrawlContext, Target
 from crawlers.outcomes import Rejected
 
-FIELDS: tuple[str, ...] = (
-    "crawl_id", "platform", "document_type", "lang", "url", "final_url", "status", "outcome",
-    "detail", "fetched_at", "content_sha256", "text_sha256", "version_id", "warc_file",
-    "warc_record_id", "source", "etag", "last_modified",
-)
+FIELDS: tuple[str, ...] = tuple(ITEM_FIELDS)
 # Keys pipelines use but the feed never exports.
 RESPONSE, REQUEST, TARGET = "_response", "_request", "_target"
 

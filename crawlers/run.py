@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.declarations import iter_variants
+from core.errors import TadaError
+from core.i18n import t
+from core.jsonl import read_jsonl
+from core.paths import MIRROR_DIR, PLATFORMS_DIR, REPO_ROOT, DataDir
+from core.registry import DeclarationError
+from core.vocabulary import SUCCESS
 from crawlers.context import new_crawl_id, select_platforms
-from crawlers.declarations import iter_variants
-from crawlers.mirror import load_index
-from crawlers.registry import DeclarationError
-from crawlers.state import read_jsonl
-from crawlers.vocabulary import SUCCESS
-from tada.errors import TadaError
-from tada.i18n import t
-from tada.paths import MIRROR_DIR, PLATFORMS_DIR, REPO_ROOT, DataDir
+from crawlers.mirror_index import load_index
 
 ProgressFn = Callable[[dict[str, Any]], None]
 

@@ -10,8 +10,8 @@ exactly as ``tada crawl --live`` does.
 
 from __future__ import annotations
 
+from core import __version__
 from crawlers.records import FIELDS
-from tada import __version__
 
 BOT_NAME = "tada-audit"
 SPIDER_MODULES = ["crawlers.spiders"]
@@ -85,8 +85,8 @@ def user_agent(contact_url: str) -> str:
 
 def apply_profile(settings) -> None:
     """Derive Scrapy settings from the ``TADA_`` ones (explicit ``-s`` values still win)."""
+    from core.paths import DataDir
     from crawlers.context import new_crawl_id  # the context module imports Scrapy pieces
-    from tada.paths import DataDir
 
     def put(name: str, value) -> None:
         settings.set(name, value, priority="spider")

@@ -14,10 +14,10 @@ from pathlib import Path
 from dash import Dash, dcc, html
 from flask import Flask, request
 
+from core.i18n import EN, t
+from core.paths import DataDir
 from dashboard import exports, router, validate
 from dashboard.db import PublicDB
-from tada.i18n import EN, t
-from tada.paths import DataDir
 
 ASSETS = Path(__file__).parent / "assets"
 # ``{%lang%}`` is filled per request; Dash's own scripts sit in a plain <div>, not a second

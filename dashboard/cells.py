@@ -9,22 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from core.public_schema import row_key
 from dashboard.db import Session
-
-# The natural key of each published table, in the order ``row_key`` joins them.
-ROW_KEYS: dict[str, tuple[str, ...]] = {
-    "scorecard_platform": ("slug",),
-    "scorecard_category": ("category",),
-    "metrics_by_period": ("group_type", "group_key", "period"),
-    "metrics_by_channel": ("group_type", "group_key", "channel"),
-    "report_figures": ("figure", "group_key"),
-    "cif_curve": ("group_type", "group_key"),  # a whole curve is listed once
-}
-SEPARATOR = "|"
-
-
-def row_key(table: str, row: Mapping[str, Any]) -> str:
-    return SEPARATOR.join(str(row[c]) for c in ROW_KEYS[table])
 
 
 class Hidden:

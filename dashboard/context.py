@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.i18n import t
 from dashboard import validate
 from dashboard.db import Session
-from tada.i18n import t
 
 
 @dataclass

@@ -1,5 +1,5 @@
 """Scorecard downloads, made from ``public.duckdb`` on request by the toolkit's own exporter
-(``scoring.export.export_scorecards``), so a download is byte-for-byte what
+(``core.export.export_scorecards``), so a download is byte-for-byte what
 ``tada export scorecards`` writes.
 
 Names come from fixed allow-lists: ``<table>.<csv|json|parquet>``, ``scorecards.xlsx`` (one
@@ -16,10 +16,10 @@ from pathlib import Path
 
 from flask import Flask, Response, abort, request
 
+from core.export import FORMATS, TABLES, WORKBOOK, export_scorecards
+from core.i18n import t
 from dashboard import validate
 from dashboard.db import PublicDB, Status
-from scoring.export import FORMATS, TABLES, WORKBOOK, export_scorecards
-from tada.i18n import t
 
 FLAT_FORMATS = tuple(f for f in FORMATS if f != "xlsx")
 MIME = {

@@ -1,21 +1,26 @@
-"""The methodology file, as published in ``public.duckdb``, read into a plain structure.
+"""The methodology published in ``public.duckdb``, read with the one validated parser
+(``core.methodology.parse``) into what the pages show.
 
 The dashboard only reads it: elements, weights, grade thresholds, the minimum base and the
-suppression rule are shown exactly as the file states them.
+suppression rule are shown exactly as the file states them. An element may carry a ``label``
+and a ``description`` as ``{en: ..., zh-Hant-HK: ...}``; otherwise the catalogue names it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import yaml
-
+from core.i18n import EN, ZH
+from core.methodology import MethodologyError
+from core.methodology import parse as parse_methodology
+from core.public_schema import ELEMENTS
 from dashboard.text import has_message, label
-from tada.i18n import EN
 
-_ZH_KEYS = ("zh-Hant-HK", "zh-Hant", "zh_Hant", "zh-HK", "zh")
+_SHOWN_ELSEWHERE = frozenset({"weight", "label", "description"})
+_SOURCE = Path("public.duckdb")
 
 
 def localised(value: Any, lang: str) -> str | None:
@@ -23,8 +28,7 @@ def localised(value: Any, lang: str) -> str | None:
     if value is None:
         return None
     if isinstance(value, dict):
-        keys = (EN,) if lang == EN else (*_ZH_KEYS, EN)
-        for key in keys:
+        for key in ((EN,) if lang == EN else (ZH, EN)):
             if value.get(key):
                 return str(value[key])
         return None
@@ -57,44 +61,21 @@ class Methodology:
         return next((e for e in self.elements if e.id == element_id), None)
 
 
-def _elements(node: Any) -> list[Element]:
-    """Elements given as a mapping ``id: {...}`` or as a list of ``{id: ..., ...}``."""
-    if isinstance(node, dict):
-        items = [({"id": k, **v} if isinstance(v, dict) else {"id": k, "weight": v})
-                 for k, v in node.items()]
-    elif isinstance(node, list):
-        items = [e for e in node if isinstance(e, dict) and "id" in e]
-    else:
-        items = []
-    found = []
-    for item in items:
-        weight = item.get("weight")
-        found.append(Element(
-            id=str(item["id"]),
-            weight=float(weight) if isinstance(weight, int | float) else None,
-            label=item.get("label") or item.get("name") or item.get("title"),
-            description=item.get("description") or item.get("question"),
-            extra={k: v for k, v in item.items()
-                   if k not in {"id", "weight", "label", "name", "title", "description",
-                                "question"}},
-        ))
-    return found
-
-
 @lru_cache(maxsize=8)
 def parse(text: str | None) -> Methodology:
-    """The methodology; an unreadable or absent file gives an empty one, never an error.
-
-    Cached by text (pages read it on every request); callers must not modify the result."""
+    """The methodology; an absent or invalid one gives an empty one, never an error (the page
+    then says what it cannot show). Cached by text (pages read it on every request); callers
+    must not modify the result."""
     try:
-        raw = yaml.safe_load(text or "") or {}
-    except yaml.YAMLError:
-        raw = {}
-    if not isinstance(raw, dict):
-        raw = {}
-    policy = raw.get("policy") if isinstance(raw.get("policy"), dict) else {}
-    node = raw.get("policy_elements") or raw.get("elements") or policy.get("elements")
-    return Methodology(raw, _elements(node))
+        method = parse_methodology(text or "", _SOURCE)
+    except MethodologyError:
+        return Methodology({}, [])
+    nodes = method.data["policy_elements"]
+    elements = [Element(id=e, weight=method.element_weights[e], label=nodes[e].get("label"),
+                        description=nodes[e].get("description"),
+                        extra={k: v for k, v in nodes[e].items() if k not in _SHOWN_ELSEWHERE})
+                for e in ELEMENTS]
+    return Methodology(method.data, elements)
 
 
 def element_label(element_id: str, lang: str, method: Methodology | None = None) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from dash import ALL, Dash, Input, Output, State, no_update
 
+from core.i18n import t
 from dashboard import validate
 from dashboard.context import PageContext
 from dashboard.db import PublicDB, Status
@@ -28,7 +29,6 @@ from dashboard.pages import (
     trends,
     version,
 )
-from tada.i18n import t
 
 log = logging.getLogger(__name__)
 Render = Callable[[PageContext], list[Any]]

@@ -7,10 +7,10 @@ import os
 import socket
 from collections.abc import Callable
 
+from core.errors import TadaError
+from core.i18n import t
+from core.paths import DataDir
 from dashboard.app import create_app
-from tada.errors import TadaError
-from tada.i18n import t
-from tada.paths import DataDir
 
 DEFAULT_HOST = "127.0.0.1"  # private by default; --host 0.0.0.0 publishes it on the network
 DEFAULT_PORT = 8050

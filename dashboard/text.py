@@ -10,10 +10,8 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from tada.i18n import EN, catalogue, fmt_date, fmt_number, fmt_percent, t
-
-INSUFFICIENT = "insufficient_data"
-GRADES = ("A", "B", "C", "D", "E")
+from core.i18n import EN, catalogue, fmt_date, fmt_number, fmt_percent, t
+from core.public_schema import GRADES, INSUFFICIENT
 
 
 def has_message(key: str) -> bool:

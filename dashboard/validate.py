@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlencode
 
-from tada.i18n import EN, ZH, UnknownLanguage, normalise_lang
+from core.i18n import EN, ZH, UnknownLanguage, normalise_lang
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
 VERSION_RE = re.compile(r"^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{6,64}$")

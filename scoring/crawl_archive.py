@@ -14,34 +14,12 @@ from typing import Any
 
 import duckdb
 
-from crawlers.state import iter_jsonl
-from crawlers.vocabulary import DOCUMENT_TYPES, OUTCOMES
+from core.archive import ITEM_FIELDS, OPTIONAL_INTEGER, OPTIONAL_TEXT, TIME, VERSION_FIELDS
+from core.errors import TadaError
+from core.i18n import t
+from core.jsonl import iter_jsonl
+from core.vocabulary import FORM_FIELDS, FORM_FLAGS, POLICY_FLAGS
 from scoring.warehouse import run_sql_file
-from tada.errors import TadaError
-from tada.i18n import t
-
-SOURCES = ("mirror", "live")
-POLICY_FLAGS = ("prohibits_ncii", "ncii_reporting_channel", "third_party_reporting",
-                "hash_matching", "covers_synthetic_media", "account_required_to_report",
-                "notice_of_outcome", "appeal")
-FORM_FLAGS = ("form_present", "account_required", "captcha", "ncii_option", "needs_js")
-FORM_FIELDS = ("url", "file_upload", "email", "description")
-
-_TEXT, _OPT_TEXT, _TIME, _OPT_INT = "text", "optional text", "time", "optional integer"
-ITEM_KEYS = {
-    "crawl_id": _TEXT, "platform": _TEXT, "document_type": DOCUMENT_TYPES, "lang": _TEXT,
-    "url": _TEXT, "final_url": _OPT_TEXT, "status": _OPT_INT, "outcome": OUTCOMES,
-    "fetched_at": _TIME, "content_sha256": _OPT_TEXT, "text_sha256": _OPT_TEXT,
-    "version_id": _OPT_TEXT, "warc_file": _OPT_TEXT, "warc_record_id": _OPT_TEXT,
-    "source": SOURCES,
-}
-VERSION_KEYS = {
-    "version_id": _TEXT, "platform": _TEXT, "document_type": DOCUMENT_TYPES, "lang": _TEXT,
-    "url": _TEXT, "fetched_at": _TIME, "snapshot_sha256": _OPT_TEXT, "text_sha256": _OPT_TEXT,
-    "path": _TEXT, "diff_path": _OPT_TEXT, "previous_version_id": _OPT_TEXT,
-    "features_path": _OPT_TEXT, "warc_file": _OPT_TEXT, "warc_record_id": _OPT_TEXT,
-    "source": SOURCES,
-}
 
 
 class ArchiveInvalid(TadaError):
@@ -71,18 +49,18 @@ def _check(path: Path, where: str, record: Any, spec: dict[str, Any]) -> dict[st
             return ArchiveInvalid(path, where, key, t(f"scoring.archive.{problem}", None,
                                                       **fields))
         if value is None or value == "":
-            if kind in (_OPT_TEXT, _OPT_INT):
+            if kind in (OPTIONAL_TEXT, OPTIONAL_INTEGER):
                 out[key] = None
                 continue
             raise bad("missing")
         if isinstance(kind, tuple):
             if value not in kind:
                 raise bad("not_one_of", value=value, allowed=", ".join(kind))
-        elif kind == _TIME:
+        elif kind == TIME:
             value = _utc(value)
             if value is None:
                 raise bad("not_time", value=record.get(key))
-        elif kind == _OPT_INT:
+        elif kind == OPTIONAL_INTEGER:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise bad("not_integer", value=value)
         elif not isinstance(value, str):
@@ -130,8 +108,8 @@ def load_archive(con: duckdb.DuckDBPyConnection, archive: Path) -> CrawlSummary:
     index_path = archive / "versions" / "index.jsonl"
     if items_path.is_file():
         summary.present = True
-        rows = [_check(items_path, where, rec, ITEM_KEYS) for where, rec in _jsonl(items_path)]
-        _insert(con, "crawl_items", ITEM_KEYS, rows)
+        rows = [_check(items_path, where, rec, ITEM_FIELDS) for where, rec in _jsonl(items_path)]
+        _insert(con, "crawl_items", ITEM_FIELDS, rows)
         summary.fetches = len(rows)
         summary.sources |= {r["source"] for r in rows}
     if index_path.is_file():
@@ -148,7 +126,7 @@ def _load_versions(con: duckdb.DuckDBPyConnection, archive: Path, index: Path,
     evidence: list[tuple[Any, ...]] = []
     forms: list[tuple[Any, ...]] = []
     for where, record in _jsonl(index):
-        row = _check(index, where, record, VERSION_KEYS)
+        row = _check(index, where, record, VERSION_FIELDS)
         vid = row["version_id"]
         if vid in versions:
             if _identity(versions[vid]) != _identity(row):
@@ -174,7 +152,7 @@ def _load_versions(con: duckdb.DuckDBPyConnection, archive: Path, index: Path,
             forms.append((vid, *_form(fpath, data)))
         else:
             features += [(vid, *f) for f in _features(fpath, data)]
-    _insert(con, "policy_versions", {**VERSION_KEYS, "markdown": 0, "diff": 0},
+    _insert(con, "policy_versions", {**VERSION_FIELDS, "markdown": 0, "diff": 0},
             list(versions.values()))
     for table, rows in (("policy_features", features), ("policy_languages", languages),
                         ("policy_evidence", evidence), ("form_audits", forms)):

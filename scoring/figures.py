@@ -7,9 +7,9 @@ from typing import Any
 
 import duckdb
 
+from core.errors import TadaError
+from core.i18n import t
 from scoring.warehouse import sql_text
-from tada.errors import TadaError
-from tada.i18n import t
 
 
 class NoCaseData(TadaError):

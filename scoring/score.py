@@ -17,16 +17,17 @@ from pathlib import Path
 
 import duckdb
 
-from crawlers.registry import load_registry
-from scoring import methodology as methodology_mod
+from core import __version__
+from core import methodology as methodology_mod
+from core.errors import TadaError
+from core.i18n import t
+from core.methodology import Methodology
+from core.paths import PLATFORMS_DIR, SAMPLE_CASE_LOG, DataDir
+from core.public_schema import ELEMENTS, INSUFFICIENT
+from core.registry import load_registry
 from scoring import suppression
 from scoring.crawl_archive import CrawlSummary, load_archive
-from scoring.methodology import ELEMENTS, Methodology
 from scoring.warehouse import SQL_DIR, connect, load_platforms, run_sql_file
-from tada import __version__
-from tada.errors import TadaError
-from tada.i18n import t
-from tada.paths import PLATFORMS_DIR, SAMPLE_CASE_LOG, DataDir
 
 DEFAULT_MEMORY = "1536MB"
 
@@ -215,8 +216,8 @@ def build(data_dir: DataDir, methodology_path: Path | None = None,
     return ScoreSummary(
         public_db=data_dir.public_db, methodology_id=m.id, methodology_version=m.version,
         items=items, platforms=len(registry), platforms_with_cases=with_cases,
-        graded=sum(n for g, n in grades.items() if g != "insufficient_data"),
-        insufficient=grades.get("insufficient_data", 0), suppression=sup, crawl=crawl,
+        graded=sum(n for g, n in grades.items() if g != INSUFFICIENT),
+        insufficient=grades.get(INSUFFICIENT, 0), suppression=sup, crawl=crawl,
         synthetic=meta["synthetic"] == "true", mirror=meta["mirror"] == "true",
         seconds=time.perf_counter() - started, grades=grades,
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import duckdb
 
-from crawlers.registry import Platform
+from core.registry import Platform
 
 SQL_DIR = Path(__file__).parent / "sql"
 

@@ -1,3 +1,7 @@
-"""Ta-DA audit: measure how platforms respond to NCII take-down requests."""
+"""Ta-DA audit: measure how platforms respond to NCII take-down requests.
 
-__version__ = "0.1.0"
+``tada`` is the command line alone: the one place that imports the stages."""
+
+from core import __version__
+
+__all__ = ["__version__"]

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import click
 from rich.console import Console
 
-from tada import __version__
-from tada.errors import TadaError
-from tada.i18n import UnknownLanguage, normalise_lang, set_default_lang, t
-from tada.paths import DataDir
+from core import __version__
+from core.errors import TadaError
+from core.i18n import UnknownLanguage, normalise_lang, set_default_lang, t
+from core.paths import DataDir
 
 # In the order of the pipeline, as ``tada --help`` lists them.
 COMMANDS = (

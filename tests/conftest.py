@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from core.paths import DataDir
 from tada.cli import cli
-from tada.paths import DataDir
 
 CASE_LOG_HEADER = ("case_ref", "item_ref", "platform", "content_url", "reported_at",
                    "first_response_at", "removed_at", "outcome", "channel", "follow_ups",

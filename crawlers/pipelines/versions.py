@@ -17,11 +17,11 @@ import shutil
 import subprocess
 from typing import Any
 
+from core.errors import TadaError
+from core.i18n import t
 from crawlers.atomic import append_line, write_text
 from crawlers.context import CrawlContext, Target
 from crawlers.records import RESPONSE, TARGET
-from tada.errors import TadaError
-from tada.i18n import t
 
 logger = logging.getLogger(__name__)
 
@@ -68,11 +68,11 @@ def extract_document(target: Target, body: bytes, content_type: str,
     if variant.document_type == "reporting_form":
         if html is None:
             raise NotExtractable(t("crawl.extract.form_pdf", None))
-        from crawlers.forms import audit_form
+        from crawlers.analysis.forms import audit_form
 
         features = audit_form(html, final_url or variant.url, variant.lang)
     else:
-        from crawlers.analyser import analyse
+        from crawlers.analysis.analyser import analyse
 
         features = analyse(markdown, variant.lang, kind="markdown")
     if html is not None:
@@ -84,8 +84,8 @@ def page_languages(found: list[str], html: str) -> list[str]:
     """``found`` plus the languages the raw page declares or offers (``<html lang>``,
     hreflang alternates, a language switcher): the Markdown keeps none of them, since
     navigation is stripped, yet a page offered in Traditional Chinese is a finding."""
-    from crawlers.analyser import html_languages
-    from crawlers.analyser_lang import merge
+    from crawlers.analysis.analyser import html_languages
+    from crawlers.analysis.lang import merge
 
     return merge(found, html_languages(html))
 

@@ -15,9 +15,9 @@ from scrapy.http import Response
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from core import __version__
 from crawlers.context import CrawlContext
 from crawlers.records import REQUEST, RESPONSE
-from tada import __version__
 
 # Hop-by-hop or encoding headers that no longer describe the stored (decoded) body.
 _DROP = {b"content-encoding", b"transfer-encoding", b"content-length"}

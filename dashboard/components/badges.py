@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dash import html
 
+from core.i18n import t
 from dashboard.text import GRADES, INSUFFICIENT, grade_label, value_label
-from tada.i18n import t
 
 GLYPHS = {"yes": "✓", "partial": "◐", "no": "✗", "not_applicable": "–"}
 

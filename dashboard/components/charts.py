@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from tada.i18n import babel_locale
+from core.i18n import babel_locale
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision
 # deficiency. Lines also differ by dash style so colour is never the only cue.

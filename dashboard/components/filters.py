@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from tada.i18n import t
+from core.i18n import t
 
 _DROPDOWN_TEXTS = ("select_all", "deselect_all", "selected_count", "search", "clear_search",
                    "clear_selection", "no_options_found")

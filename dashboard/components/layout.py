@@ -6,10 +6,10 @@ from typing import Any
 
 from dash import dcc, html
 
+from core.i18n import EN, ZH, t
 from dashboard.context import PageContext
 from dashboard.text import date_text
 from dashboard.validate import Notice, href
-from tada.i18n import EN, ZH, t
 
 NAV = (("/", "dash.nav.overview"), ("/categories", "dash.nav.categories"),
        ("/trends", "dash.nav.trends"), ("/methodology", "dash.nav.methodology"),

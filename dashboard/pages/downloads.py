@@ -6,13 +6,13 @@ from typing import Any
 
 from dash import html
 
+from core.export import FORMATS, TABLES, WORKBOOK
 from dashboard.components import layout
 from dashboard.components.tables import data_table
 from dashboard.context import PageContext
 from dashboard.exports import FLAT_FORMATS
 from dashboard.text import label
 from dashboard.validate import URL_LANG
-from scoring.export import FORMATS, TABLES, WORKBOOK
 
 
 def _link(ctx: PageContext, name: str, text: str, description: str) -> html.A:

@@ -6,10 +6,10 @@ from typing import Any
 
 from dash import dcc, html
 
+from core.i18n import t
 from dashboard.components import layout
 from dashboard.context import PageContext
 from dashboard.db import Status
-from tada.i18n import t
 
 
 def missing(lang: str, path: str, raw: dict[str, str], status: Status, db_path: str) -> list:

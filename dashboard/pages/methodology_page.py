@@ -12,13 +12,13 @@ from typing import Any
 
 from dash import html
 
+from core.i18n import fmt_number, fmt_percent
 from dashboard.components import layout
 from dashboard.components.tables import data_table
 from dashboard.context import PageContext
 from dashboard.methodology import Methodology, element_label, localised
 from dashboard.pages.common import load_methodology
 from dashboard.text import date_text, has_message, label
-from tada.i18n import fmt_number, fmt_percent
 
 # Top-level keys explained in their own sections; any others are listed under "other".
 EXPLAINED = {"id", "version", "date", "changelog", "elements", "policy_elements", "pillars",

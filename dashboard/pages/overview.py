@@ -6,7 +6,7 @@ from typing import Any
 
 from dash import dcc, html
 
-from crawlers.registry import CATEGORIES
+from core.registry import CATEGORIES
 from dashboard import ranking
 from dashboard.components import charts, filters, layout
 from dashboard.components.badges import grade_badge, value_badge

@@ -6,13 +6,13 @@ from typing import Any
 
 from dash import dcc, html
 
+from core.public_schema import FORM_AUDIT_CHECKS
 from dashboard.components.badges import value_badge, yes_no
 from dashboard.components.tables import data_table
 from dashboard.context import PageContext
 from dashboard.methodology import Methodology, element_label
 from dashboard.text import date_text, doc_lang_label, document_label
 
-FORM_FIELDS = ("field_url", "field_file_upload", "field_email", "field_description")
 # Form answers where "yes" is a barrier to a victim rather than a help.
 BARRIERS = {"account_required", "captcha", "needs_js"}
 
@@ -58,8 +58,7 @@ def forms(ctx: PageContext, slug: str) -> Any:
         else []
     if not audits:
         return html.P(ctx.t("dash.platform.no_forms"), className="empty")
-    checks = ("form_present", *FORM_FIELDS, "account_required", "captcha", "ncii_option",
-              "needs_js")
+    checks = FORM_AUDIT_CHECKS
     headers = [ctx.t("dash.form.check")] + [
         html.Span([doc_lang_label(a.get("lang"), ctx.lang), html.Br(),
                    html.Small(date_text(a.get("fetched_at"), ctx.lang))]) for a in audits]

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from crawlers.registry import Resolver, load_registry
+from core.paths import PLATFORMS_DIR, DataDir
+from core.registry import Resolver, load_registry
 from scoring.caselog.pseudonym import Pseudonymiser
 from scoring.caselog.read import read_case_log
 from scoring.caselog.validate import Item, check_as_of, validate
 from scoring.warehouse import connect, load_platforms, run_sql_file
-from tada.paths import PLATFORMS_DIR, DataDir
 
 STAGING_COLUMNS = (
     "item_key", "case_key", "platform_slug", "unregistered_platform", "host", "content_digest",

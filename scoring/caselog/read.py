@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from tada.errors import TadaError
-from tada.i18n import t
+from core.errors import TadaError
+from core.i18n import t
 
 RawValue = str | dt.datetime | dt.date | int | float | None
 

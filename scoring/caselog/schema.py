@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from tada.paths import CASE_LOG_SCHEMA
+from core.paths import CASE_LOG_SCHEMA
 
 
 @dataclass(frozen=True)

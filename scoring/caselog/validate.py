@@ -9,11 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from crawlers.registry import Resolver
+from core.errors import TadaError
+from core.i18n import t
+from core.registry import Resolver
 from scoring.caselog.read import RawLog, RawValue
 from scoring.caselog.schema import columns
-from tada.errors import TadaError
-from tada.i18n import t
 
 _ISO = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?"

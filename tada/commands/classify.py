@@ -8,13 +8,11 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from crawlers.analyser import FEATURES, analyse, document_lang
-from crawlers.analyser_input import load
-from crawlers.forms import audit_form
-from tada.i18n import fmt_number, t
-
-FORM_FEATURES = ("form_present", "fields", "account_required", "captcha", "ncii_option",
-                 "languages", "needs_js")
+from core.i18n import fmt_number, t
+from core.vocabulary import FORM_FEATURES
+from crawlers.analysis.analyser import FEATURES, analyse, document_lang
+from crawlers.analysis.forms import audit_form
+from crawlers.analysis.input import load
 
 
 @click.command("classify", help=t("cli.help.classify"), short_help=t("cli.help.classify.short"))

@@ -8,9 +8,9 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from core.i18n import fmt_number, t
 from crawlers.run import CrawlSummary, run_crawl
 from crawlers.settings import TADA_CONTACT_URL, user_agent
-from tada.i18n import fmt_number, t
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from core.i18n import t
 from dashboard.serve import DEFAULT_HOST, DEFAULT_PORT, serve
-from tada.i18n import t
 
 
 @click.command("dashboard", help=t("cli.help.dashboard"), short_help=t("cli.help.dashboard.short"))

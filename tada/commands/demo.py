@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
+from core.export import FORMATS, export_scorecards
+from core.i18n import t
+from core.paths import SAMPLE_CASE_LOG
+from evidence import build_pack, verify_pack
 from scoring import synthetic
 from scoring.caselog.ingest import ingest
-from scoring.evidence import build_pack, verify_pack
-from scoring.export import FORMATS, export_scorecards
 from scoring.figures import report_figures
 from scoring.score import build
 from tada.commands import crawl as crawl_cmd
@@ -20,8 +22,6 @@ from tada.commands import export as export_cmd
 from tada.commands import score as score_cmd
 from tada.commands.figures import print_figures
 from tada.commands.ingest import print_summary
-from tada.i18n import t
-from tada.paths import SAMPLE_CASE_LOG
 
 # The mirror holds one policy recorded on two dates; replaying the earlier date first gives
 # the archive a real change (a second version with a diff) to show.

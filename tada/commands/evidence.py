@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from scoring.evidence.build import PackResult, build_pack
-from tada.i18n import fmt_number, t
+from core.i18n import fmt_number, t
+from evidence.build import PackResult, build_pack
 
 
 @click.command("evidence", help=t("cli.help.evidence"), short_help=t("cli.help.evidence.short"))

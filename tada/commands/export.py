@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from scoring.export import FORMATS, ExportSummary, export_scorecards, parse_formats
-from tada.i18n import t
+from core.export import FORMATS, ExportSummary, export_scorecards, parse_formats
+from core.i18n import t
 
 
 @click.group("export", help=t("cli.help.export"), short_help=t("cli.help.export.short"))
@@ -31,5 +31,5 @@ def scorecards(env, formats: tuple[str, ...], out: Path | None) -> None:
 def print_export(env, summary: ExportSummary) -> None:
     for name in summary.files:
         env.console.print(f"  {name}", highlight=False)
-    env.console.print(t("scoring.export.written", env.lang, count=len(summary.files),
+    env.console.print(t("core.export.written", env.lang, count=len(summary.files),
                         path=summary.out, version=summary.methodology_version))

@@ -7,8 +7,8 @@ import json
 import click
 from rich.table import Table
 
+from core.i18n import fmt_number, fmt_percent, t
 from scoring.figures import report_figures
-from tada.i18n import fmt_number, fmt_percent, t
 
 
 @click.command("figures", help=t("cli.help.figures"), short_help=t("cli.help.figures.short"))

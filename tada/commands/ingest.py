@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 from rich.table import Table
 
+from core.i18n import fmt_number, t
 from scoring.caselog.ingest import IngestSummary, ingest
-from tada.i18n import fmt_number, t
 
 
 def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.datetime | None:

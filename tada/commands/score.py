@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 from rich.table import Table
 
+from core.i18n import fmt_number, t
 from scoring.score import ScoreSummary, build
-from tada.i18n import fmt_number, t
 
 
 @click.command("score", help=t("cli.help.score"), short_help=t("cli.help.score.short"))

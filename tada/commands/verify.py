@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from scoring.evidence.verify import verify_pack
-from tada.i18n import LANGS, t
+from core.i18n import LANGS, t
+from evidence.verify import verify_pack
 
 
 @click.command("verify", help=t("cli.help.verify"), short_help=t("cli.help.verify.short"))

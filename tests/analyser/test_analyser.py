@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.analyser import AnalyserError, analyse
-from crawlers.analyser_text import segment
-from crawlers.analyser_time import durations
+from crawlers.analysis.analyser import AnalyserError, analyse
+from crawlers.analysis.text import segment
+from crawlers.analysis.timing import durations
 
 from .conftest import (
     EN_NCII_HTML_BODY,

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from crawlers.analyser import AnalyserError, analyse
-from crawlers.analyser_input import DocumentError, load
+from crawlers.analysis.analyser import AnalyserError, analyse
+from crawlers.analysis.input import DocumentError, load
 
 from .conftest import EN_NCII_POLICY, NCII_FORM, ZH_NCII_POLICY, page
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawlers.forms import audit_form
+from crawlers.analysis.forms import audit_form
 
 from .conftest import (
     JS_SHELL,

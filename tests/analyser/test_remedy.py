@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from crawlers.analyser import analyse
+from crawlers.analysis.analyser import analyse
 
 from .conftest import page
 from .test_classify_cli import one_json_object

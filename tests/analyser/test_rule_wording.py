@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.analyser import analyse
+from crawlers.analysis.analyser import analyse
 
 
 def prohibits(text: str) -> str:

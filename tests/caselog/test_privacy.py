@@ -5,9 +5,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from core.paths import DataDir
 from scoring.caselog.ingest import ingest
 from scoring.caselog.pseudonym import Pseudonymiser
-from tada.paths import DataDir
 
 SECRET_REFS = ("VICTIM-CHAN-TAI-MAN-0042", "ITEM-UNIQUE-7781")
 SECRET_URL = "https://t.me/private_leak_channel_zz9/123456"
@@ -68,7 +68,7 @@ def test_content_digest_ignores_case_of_host_and_fragment():
 
 
 def test_a_damaged_secret_key_is_refused_not_replaced(make_row, case_log, data_dir):
-    from tada.errors import TadaError
+    from core.errors import TadaError
 
     data_dir.ensure()
     data_dir.secret_key_path.write_text("not-a-key\n")

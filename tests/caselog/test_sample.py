@@ -7,10 +7,10 @@ import json
 import duckdb
 import pytest
 
+from core.paths import SAMPLE_CASE_LOG
 from scoring import synthetic
 from scoring.caselog.ingest import ingest
 from scoring.figures import NoCaseData, report_figures
-from tada.paths import SAMPLE_CASE_LOG
 
 REPORT = {
     "category_shares": {"pornographic_site": 0.420, "social_media": 0.250,
@@ -23,7 +23,7 @@ REPORT = {
 
 @pytest.fixture(scope="module")
 def sample_dir(tmp_path_factory):
-    from tada.paths import DataDir
+    from core.paths import DataDir
 
     data_dir = DataDir(tmp_path_factory.mktemp("sample"))
     ingest(SAMPLE_CASE_LOG, data_dir, as_of=synthetic.EXTRACTED)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from core.jsonl import read_jsonl
 from crawlers.atomic import append_line, write_bytes
-from crawlers.state import ArchiveState, read_jsonl
+from crawlers.state import ArchiveState
 
 
 class Boom(Exception):

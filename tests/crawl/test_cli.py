@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from core.paths import REPO_ROOT
 from crawlers.context import UnknownPlatform
-from tada.paths import REPO_ROOT
 
 
 def test_crawl_prints_summary_table(run_tada, data_dir):

@@ -7,11 +7,11 @@ import json
 import pytest
 import yaml
 
-from crawlers.declarations import DOCUMENT_TYPES, iter_variants
-from crawlers.mirror import MirrorError, load_index
-from crawlers.registry import DeclarationError, load_platform, load_registry
+from core.declarations import DOCUMENT_TYPES, iter_variants
+from core.paths import PLATFORMS_DIR, DataDir
+from core.registry import DeclarationError, load_platform, load_registry
+from crawlers.mirror_index import MirrorError, load_index
 from crawlers.run import InvalidDeclaration, run_crawl
-from tada.paths import PLATFORMS_DIR, DataDir
 
 GOOD = {"url": "https://example.org/terms", "lang": "en"}
 REQUIRED = ("facebook", "instagram", "telegram", "lihkg", "x_twitter", "reddit", "tiktok",
@@ -94,7 +94,7 @@ def test_bad_declaration_stops_the_crawl_before_it_starts(tmp_path):
 
 
 def test_declaration_error_in_chinese(tmp_path, monkeypatch):
-    from tada.i18n import set_default_lang
+    from core.i18n import set_default_lang
 
     path = _declare(tmp_path, {"terms_of_service": [{**GOOD, "lang": "de"}]})
     set_default_lang("zh-Hant")

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
+from core.paths import DataDir
 from crawlers.run import run_crawl
-from tada.paths import DataDir
 
 FAULTS = {
     # slug: (path, expected outcome, extra declaration keys)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.state import ArchiveLineError, iter_jsonl
+from core.jsonl import ArchiveLineError, iter_jsonl
 
 
 def test_a_trailing_fragment_is_skipped(tmp_path):

@@ -19,10 +19,10 @@ from typing import Any
 import duckdb
 import pytest
 
+from core.jsonl import read_jsonl
+from core.paths import DataDir
 from crawlers.run import run_crawl
-from crawlers.state import read_jsonl
 from scoring.score import build
-from tada.paths import DataDir
 
 OUTCOME = "outcome"  # a pseudo-feature: the fetch outcome recorded in items.jsonl
 

@@ -8,12 +8,12 @@ import json
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from crawlers.declarations import iter_variants
-from crawlers.mirror import load_index
+from core.declarations import iter_variants
+from core.paths import MIRROR_DIR, PLATFORMS_DIR, DataDir
+from core.registry import load_registry
+from crawlers.mirror_index import load_index
 from crawlers.records import FIELDS
-from crawlers.registry import load_registry
 from crawlers.run import run_crawl
-from tada.paths import MIRROR_DIR, PLATFORMS_DIR, DataDir
 
 # Situations the mirror records on purpose; every other declared document reads fine.
 EXPECTED_FAILURES = {

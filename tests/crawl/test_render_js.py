@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
+from core.paths import DataDir
 from crawlers.run import run_crawl
-from tada.paths import DataDir
 
 pytest.importorskip("scrapy_playwright")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

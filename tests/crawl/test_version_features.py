@@ -3,8 +3,8 @@ of its readable Markdown, and the form audit reads the URL the request ended at.
 
 from __future__ import annotations
 
+from core.declarations import DocumentVariant
 from crawlers.context import Target
-from crawlers.declarations import DocumentVariant
 from crawlers.pipelines.versions import extract_document, page_languages
 
 HTML = "text/html; charset=utf-8"

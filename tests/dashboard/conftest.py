@@ -48,8 +48,8 @@ def screenshots_dir() -> Path:
 def real_public_db(tmp_path_factory) -> Path:
     """A ``public.duckdb`` built by the toolkit itself from the sample case log."""
     score = pytest.importorskip("scoring.score")
+    from core.paths import SAMPLE_CASE_LOG, DataDir
     from scoring.caselog.ingest import ingest
-    from tada.paths import SAMPLE_CASE_LOG, DataDir
 
     data = DataDir(tmp_path_factory.mktemp("real-data"))
     ingest(SAMPLE_CASE_LOG, data, dt.date(2023, 4, 30))

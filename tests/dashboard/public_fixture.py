@@ -48,7 +48,7 @@ ZH_QUOTE = "嚴禁在未經同意下發布他人的私密影像，包括報復�
 PERIODS = ["2021-Q2", "2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4",
            "2023-Q1"]
 METHODOLOGY = """\
-# Fixture methodology, shaped like scoring/methodology.yaml.
+# Fixture methodology, shaped like core/methodology.yaml.
 id: tada-ncii
 version: "1.2.0"
 date: 2024-05-01

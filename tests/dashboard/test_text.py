@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import yaml
+
+from core.i18n import EN, ZH
+from core.methodology import DEFAULT_PATH
+from core.public_schema import ELEMENTS
 from dashboard import ranking
 from dashboard.cells import Hidden
 from dashboard.methodology import element_label, parse, short_label
@@ -15,7 +20,6 @@ from dashboard.text import (
     period_text,
     platform_name,
 )
-from tada.i18n import EN, ZH
 
 
 def test_missing_values_say_why_and_are_never_zero():
@@ -46,14 +50,16 @@ def test_platform_names_in_chinese_where_they_exist():
 
 
 def test_element_labels_from_catalogue_or_methodology():
-    method = parse("policy_elements:\n  new_thing: {weight: 2, label: {en: New, zh-Hant-HK: 新}}\n"
-                   "  hash_matching: {weight: 1}\n")
-    assert [e.id for e in method.elements] == ["new_thing", "hash_matching"]
-    assert element_label("new_thing", ZH, method) == "新"
+    data = yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8"))
+    data["policy_elements"]["ncii_prohibition"]["label"] = {"en": "New", "zh-Hant-HK": "新"}
+    method = parse(yaml.safe_dump(data, allow_unicode=True))
+    assert [e.id for e in method.elements] == list(ELEMENTS)
+    assert element_label("ncii_prohibition", ZH, method) == "新"
     assert element_label("hash_matching", EN, method).startswith("Hash matching")
     assert short_label("hash_matching", ZH, method) == "雜湊比對"
     assert element_label("unheard_of", EN) == "Unheard of"
     assert parse("[not: a mapping").elements == []
+    assert parse("policy_elements:\n  new_thing: {weight: 2}\n").elements == []  # invalid
 
 
 def test_sorting_puts_missing_values_last_both_ways():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from core.i18n import EN, ZH
 from dashboard import validate
-from tada.i18n import EN, ZH
 
 
 @pytest.mark.parametrize("value, lang, noticed", [

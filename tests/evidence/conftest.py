@@ -13,8 +13,8 @@ from types import ModuleType
 
 import pytest
 
-from scoring.evidence.build import PackResult, build_pack
-from tada.paths import DataDir
+from core.paths import DataDir
+from evidence.build import PackResult, build_pack
 
 HERE = Path(__file__).parent
 SELECTED = ("bing", "facebook", "lihkg", "pornhub", "telegram")

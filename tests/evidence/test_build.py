@@ -123,7 +123,7 @@ def test_zip_holds_the_same_files(public_pack):
 def test_zip_is_reproducible(public_pack, tmp_path):
     import datetime as dt
 
-    from scoring.evidence.bag import write_zip
+    from evidence.bag import write_zip
 
     stamp = dt.datetime(2023, 4, 30, 10, 0)
     write_zip(public_pack.path, tmp_path / "a.zip", stamp, top=public_pack.path.name)

@@ -9,9 +9,9 @@ import importlib.util
 import bagit
 import pytest
 
-from scoring.evidence.build import build_pack
-from scoring.evidence.verify import verify_pack
-from tada.paths import SAMPLE_CASE_LOG, DataDir
+from core.paths import SAMPLE_CASE_LOG, DataDir
+from evidence.build import build_pack
+from evidence.verify import verify_pack
 
 pytestmark = pytest.mark.skipif(
     importlib.util.find_spec("crawlers.run") is None

@@ -9,9 +9,9 @@ import bagit
 import duckdb
 import pytest
 
-from scoring.evidence.build import build_pack
-from scoring.evidence.errors import BadInput, MissingInput, UnknownSelection
-from scoring.evidence.verify import verify_pack
+from evidence.build import build_pack
+from evidence.errors import BadInput, MissingInput, UnknownSelection
+from evidence.verify import verify_pack
 
 
 def test_platform_without_crawl_data_says_so(data_copy, tmp_path, helpers):

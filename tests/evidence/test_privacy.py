@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scoring.evidence.build import build_pack
-from scoring.evidence.errors import MissingInput
+from evidence.build import build_pack
+from evidence.errors import MissingInput
 
 
 def _texts(pack: Path, helpers) -> dict[str, str]:

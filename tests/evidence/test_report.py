@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from scoring.evidence.build import build_pack
+from evidence.build import build_pack
 
 SECTIONS_EN = ("Summary scorecard and grade", "Policy elements and quoted evidence",
                "Reporting-form audit", "Removal statistics", "History of policy changes")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from scoring.evidence.verify import verify_pack
+from evidence.verify import verify_pack
 from tada.cli import cli
 
 TAMPER = ["data/report.pdf", "data/archive/20230110T080000Z.warc.gz",

@@ -10,8 +10,8 @@ import io
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
-from scoring.evidence.warc import check_warc_stream
-from scoring.evidence.warcdigest import NeedsFullParse, fast_check
+from evidence.warc import check_warc_stream
+from evidence.warcdigest import NeedsFullParse, fast_check
 
 PAGE = "<html><body><p>我們禁止未經同意分享私密影像。</p></body></html>".encode()
 

@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 import tada
+from core.i18n import EN, LANGS, ZH, catalogue, normalise_lang, t
 from tada.cli import COMMANDS, cli
-from tada.i18n import EN, LANGS, ZH, catalogue, normalise_lang, t
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e]")

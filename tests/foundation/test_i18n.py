@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tada.i18n import LANGS, catalogue, fmt_date, fmt_number, fmt_percent, normalise_lang, t
+from core.i18n import LANGS, catalogue, fmt_date, fmt_number, fmt_percent, normalise_lang, t
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ("tada", "crawlers", "scoring", "dashboard")

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.registry import (
+from core.paths import PLATFORMS_DIR
+from core.registry import (
     CATEGORIES,
     DeclarationError,
     Resolver,
     load_platform,
     load_registry,
 )
-from tada.paths import PLATFORMS_DIR
 
 
 def test_shipped_registry_covers_every_category_and_the_report_platforms():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("tada", "crawlers", "scoring", "dashboard")
+PACKAGES = ("core", "tada", "crawlers", "scoring", "evidence", "dashboard")
 MAX_LINES = 400
 
 

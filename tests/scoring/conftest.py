@@ -13,10 +13,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from scoring import methodology
+from core import methodology
+from core.paths import SAMPLE_CASE_LOG, DataDir
 from scoring.caselog.ingest import ingest
 from scoring.score import build, compute
-from tada.paths import SAMPLE_CASE_LOG, DataDir
 
 _spec = importlib.util.spec_from_file_location("scoring_test_helpers",
                                                Path(__file__).with_name("helpers.py"))

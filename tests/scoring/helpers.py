@@ -12,9 +12,9 @@ from pathlib import Path
 
 import duckdb
 
-from crawlers.registry import load_registry
+from core.paths import PLATFORMS_DIR
+from core.registry import load_registry
 from scoring.warehouse import load_platforms, run_sql_file
-from tada.paths import PLATFORMS_DIR
 
 ORIGIN = dt.datetime(2022, 1, 3, 2, 0)  # UTC; 10:00 in Hong Kong
 

@@ -10,8 +10,8 @@ import duckdb
 import pytest
 from openpyxl import load_workbook
 
-from scoring.export import TABLES, ExportError, export_scorecards, parse_formats
-from tada.paths import DataDir
+from core.export import TABLES, ExportError, export_scorecards, parse_formats
+from core.paths import DataDir
 
 ISSUE_COLUMNS = ["slug", "name_en", "category", "items", "removed", "removal_rate",
                  "removal_ci_low", "removal_ci_high", "cif_removed_24h", "cif_removed_48h",

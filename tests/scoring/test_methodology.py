@@ -8,10 +8,10 @@ import duckdb
 import pytest
 import yaml
 
-from scoring import methodology
-from scoring.methodology import MethodologyError
+from core import methodology
+from core.methodology import MethodologyError
+from core.paths import DataDir
 from scoring.score import build
-from tada.paths import DataDir
 
 
 def _variant(tmp_path: Path, edit) -> Path:

@@ -10,9 +10,9 @@ import duckdb
 import pytest
 import scoring_test_helpers as h
 
+from core.paths import DataDir
 from scoring.crawl_archive import ArchiveInvalid, load_archive
 from scoring.score import build
-from tada.paths import DataDir
 
 
 def _elements(data_dir: DataDir) -> dict[tuple[str, str], dict]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from scoring.methodology import ELEMENTS
+from core.methodology import ELEMENTS
+from core.paths import DataDir
 from scoring.score import InconsistentItems, NothingToScore, build
-from tada.paths import DataDir
 
 STATS = ["items", "removed", "removal_rate", "removal_ci_low", "removal_ci_high",
          "cif_removed_24h", "cif_removed_48h", "cif_removed_7d", "median_first_response_hours",

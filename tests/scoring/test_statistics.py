@@ -14,7 +14,7 @@ from lifelines import AalenJohansenFitter, KaplanMeierFitter
 from lifelines.utils import median_survival_times
 from statsmodels.stats.proportion import proportion_confint
 
-from scoring import methodology
+from core import methodology
 from scoring.warehouse import run_sql_file
 
 TOL = 1e-9

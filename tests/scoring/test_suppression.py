@@ -11,8 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from scoring.export import export_scorecards
-from tada.paths import DataDir
+from core.export import export_scorecards
+from core.paths import DataDir
 
 MIN_ITEMS, MIN_PEOPLE = 5, 10
 

@@ -10,13 +10,16 @@ CREATE OR REPLACE TABLE crawl_items (
     final_url       VARCHAR,
     status          INTEGER,
     outcome         VARCHAR NOT NULL,
+    detail          VARCHAR,
     fetched_at      TIMESTAMP NOT NULL,     -- UTC
     content_sha256  VARCHAR,
     text_sha256     VARCHAR,
     version_id      VARCHAR,
     warc_file       VARCHAR,
     warc_record_id  VARCHAR,
-    source          VARCHAR NOT NULL
+    source          VARCHAR NOT NULL,
+    etag            VARCHAR,
+    last_modified   VARCHAR
 );
 
 CREATE OR REPLACE TABLE policy_versions (

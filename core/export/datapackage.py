@@ -1,0 +1,76 @@
+"""A Frictionless Data Package descriptor (datapackage.json) for a scorecard export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from core.i18n import t
+
+MEDIATYPES = {
+    "csv": "text/csv", "json": "application/json",
+    "parquet": "application/vnd.apache.parquet",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _frictionless_type(duckdb_type: str) -> str:
+    kind = duckdb_type.upper()
+    if kind in ("BOOLEAN",):
+        return "boolean"
+    if kind in ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT",
+                "USMALLINT", "UINTEGER", "UBIGINT"):
+        return "integer"
+    if kind in ("DOUBLE", "FLOAT", "REAL") or kind.startswith("DECIMAL"):
+        return "number"
+    if kind.startswith("TIMESTAMP"):
+        return "datetime"
+    if kind == "DATE":
+        return "date"
+    return "string"
+
+
+def field_types(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, str]]:
+    """The Table Schema fields of a query's result."""
+    described = con.execute(f"DESCRIBE ({query})").fetchall()
+    return [{"name": row[0], "type": _frictionless_type(row[1])} for row in described]
+
+
+def descriptor(meta: dict[str, str], resources: list[dict[str, Any]],
+               fields: dict[str, list[dict[str, str]]], methodology_path: str,
+               lang: str | None = None) -> dict[str, Any]:
+    """The package: one resource per written file (per sheet for the workbook)."""
+    described = []
+    for r in resources:
+        resource: dict[str, Any] = {
+            "name": f"{r['table'].replace('_', '-')}-{r['format']}",
+            "path": r["path"], "format": r["format"], "mediatype": MEDIATYPES[r["format"]],
+            "title": t(f"core.export.table.{r['table']}", lang),
+            "profile": "tabular-data-resource",
+            "schema": {"fields": fields[r["table"]],
+                       "missingValues": [""]},
+        }
+        if r["format"] == "csv":
+            resource["encoding"] = "utf-8"
+        if "sheet" in r:
+            resource["dialect"] = {"sheetName": r["sheet"]}
+        described.append(resource)
+    described.append({
+        "name": "methodology", "path": methodology_path, "format": "yaml",
+        "mediatype": "application/yaml", "encoding": "utf-8",
+        "title": t("core.export.table.methodology", lang),
+    })
+    return {
+        "profile": "data-package",
+        "name": "tada-audit-scorecards",
+        "title": t("core.export.package_title", lang),
+        "version": meta.get("methodology_version", ""),
+        "created": meta.get("generated_at", ""),
+        "description": t("core.export.package_description", lang,
+                         methodology=meta.get("methodology_id", ""),
+                         version=meta.get("methodology_version", ""),
+                         synthetic=meta.get("synthetic", "")),
+        "keywords": ["NCII", "take-down", "content moderation", "scorecard"],
+        "resources": described,
+    }
