@@ -1,22 +1,22 @@
-"""Score the NCII policy analyser on the research corpus of real platform policies.
+"""Score the NCII policy analyser against hand-labelled real policies.
 
-    python benchmarks/analyser_eval.py [--corpus DIR] [--show-errors] [--show-remedies]
+    python benchmarks/analyser_eval.py [--corpus DIR] [--devset DIR] [--show-errors]
 
-The corpus (``research/corpus`` in the shared research folder; ``$TADA_SHARED`` or the folder
-beside the repository) holds real policy documents and ``LABELS-dev.tsv``, hand labels for part
-of them. Labels use yes / unclear / no; the analyser's answers are mapped as follows:
+Two labelled sets are read, both kept outside this repository:
 
-- prohibits_ncii: yes→yes, unclear→partial, no→no (strict, three classes), and "explicit NCII
-  rule or not" (yes vs. anything else) since "unclear" also covers catch-all clauses
-  ("others' rights") and missing text, which the analyser reports as "no".
-- ncii_reporting_channel: yes→yes; unclear (only a generic route) and no→no.
-- third_party_reporting: yes→yes, unclear→unknown, no→no.
-- hash_matching: yes/no as labelled.
+- the research corpus (``research/corpus`` in the shared research folder; ``$TADA_SHARED`` or
+  the folder beside the repository) with ``LABELS-dev.tsv``, hand labels for part of it. Its
+  unlabelled documents are held out for a later evaluation and are not analysed here: they
+  have no labels to score against.
+- the development set (``--devset``, ``$TADA_DEVSET_DIR`` or ``../devset`` beside the
+  repository): ``labels.tsv`` and ``texts/<doc_id>.md``. The labels and their sources are also
+  kept in ``benchmarks/devset/labels.tsv`` (without the texts).
 
-Unlabelled documents are analysed too and their answers listed, to check the rules on text
-they were not tuned on. ``notice_of_outcome`` and ``appeal`` have no labels: their answers are
-counted over the whole corpus and, with ``--show-remedies``, quoted for reading. Exits 0 with
-a message when the corpus is absent.
+For every feature the script prints precision and recall of each answer, a confusion table and
+the list of disagreements (``--show-errors`` adds the quotes the analyser gave). Corpus labels
+use yes / unclear / no and are mapped: prohibits_ncii yes→yes, unclear→partial; a reporting
+channel that is only generic ("unclear") counts as no; third-party reporting unclear→unknown.
+A set that is absent is skipped with a message; the script exits 0.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ import csv
 import os
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,8 +37,18 @@ sys.path.insert(0, str(REPO))
 from crawlers.analysis.analyser import analyse  # noqa: E402
 from crawlers.extract import decode_html  # noqa: E402
 
-SHARED = Path(os.environ.get("TADA_SHARED") or Path(__file__).resolve().parents[2] / "shared")
-LABEL_MAP = {
+SHARED = Path(os.environ.get("TADA_SHARED") or REPO.parent / "shared")
+DEVSET = Path(os.environ.get("TADA_DEVSET_DIR") or REPO.parent / "devset")
+# The analyser's features scored here, each with the answer whose precision and recall matter
+# most (a "yes" for the features a platform is credited for; "no" for the account barrier).
+FEATURES = {
+    "prohibits_ncii": "yes",
+    "ncii_reporting_channel": "yes",
+    "third_party_reporting": "yes",
+    "account_required_to_report": "no",
+    "hash_matching": "yes",
+}
+CORPUS_COLUMNS = {
     "prohibits_ncii": ("prohibits_ncii", {"yes": "yes", "unclear": "partial", "no": "no"}),
     "ncii_reporting_channel_described": (
         "ncii_reporting_channel", {"yes": "yes", "unclear": "no", "no": "no"}),
@@ -45,22 +57,67 @@ LABEL_MAP = {
     "mentions_hash_matching_or_StopNCII": ("hash_matching", {"yes": "yes", "no": "no"}),
 }
 SUPPORTED = {"en", "zh-Hant", "zh-Hans"}
-UNLABELLED_FEATURES = ("notice_of_outcome", "appeal")
+
+
+@dataclass
+class Case:
+    """One labelled document: its labels (feature → answer) and the analyser's result."""
+    name: str
+    gold: dict[str, str]
+    result: dict = field(default_factory=dict)
+
+    @property
+    def language(self) -> str | None:
+        langs = self.result.get("languages") or []
+        return langs[0] if langs else None
 
 
 def kind_of(path: Path) -> str:
     return {".html": "html", ".htm": "html", ".md": "markdown"}.get(path.suffix, "text")
 
 
-def run(path: Path) -> tuple[dict, float]:
-    start = time.perf_counter()
-    result = analyse(decode_html(path.read_bytes(), None), None, kind_of(path))
-    return result, time.perf_counter() - start
+def analyse_file(path: Path) -> dict:
+    return analyse(decode_html(path.read_bytes(), None), None, kind_of(path))
 
 
-def read_labels(corpus: Path) -> list[dict[str, str]]:
-    with (corpus / "LABELS-dev.tsv").open(encoding="utf-8", newline="") as fh:
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def corpus_cases(corpus: Path) -> tuple[list[Case], int]:
+    """The labelled corpus documents, and how many documents are held out unlabelled."""
+    rows = read_tsv(corpus / "LABELS-dev.tsv")
+    cases = []
+    for row in rows:
+        gold = {feature: mapping[row[column]]
+                for column, (feature, mapping) in CORPUS_COLUMNS.items()}
+        case = Case(row["file"], gold)
+        case.result = analyse_file(corpus / row["file"])
+        cases.append(case)
+    documents = [p for p in corpus.glob("*/*") if p.is_file()]
+    return cases, len(documents) - len(rows)
+
+
+def devset_cases(devset: Path) -> list[Case]:
+    cases = []
+    for row in read_tsv(devset / "labels.tsv"):
+        gold = {f: row[f] for f in FEATURES if row.get(f)}
+        case = Case(row["doc_id"], gold)
+        case.result = analyse_file(devset / "texts" / f"{row['doc_id']}.md")
+        cases.append(case)
+    return cases
+
+
+def precision_recall(pairs: list[tuple[str, str]], answer: str) -> tuple[str, str]:
+    """Precision and recall of one answer, as "0.90 (9/10)"; "-" when undefined."""
+    hits = sum(g == p == answer for g, p in pairs)
+    said = sum(p == answer for _, p in pairs)
+    truth = sum(g == answer for g, _ in pairs)
+
+    def ratio(num: int, den: int) -> str:
+        return f"{num / den:.2f} ({num}/{den})" if den else "-"
+    return ratio(hits, said), ratio(hits, truth)
 
 
 def confusion(pairs: list[tuple[str, str]]) -> str:
@@ -71,112 +128,72 @@ def confusion(pairs: list[tuple[str, str]]) -> str:
     lines = ["label \\ analyser".ljust(width) + "".join(p.rjust(width) for p in pred)]
     for g in gold:
         lines.append(g.ljust(width) + "".join(str(counts[(g, p)]).rjust(width) for p in pred))
-    return "\n".join("    " + line for line in lines)
+    return "\n".join("      " + line for line in lines)
 
 
-def report_unlabelled(results: dict[str, dict], show_quotes: bool) -> None:
-    """Answers for the features without labels: counts by document and by platform, and the
-    quotes to read when asked."""
-    print(f"\nFeatures without labels, over {len(results)} documents "
-          "(a platform counts once, with its best answer):")
-    rank = {"yes": 2, "no": 1, "unknown": 0}
-    for feature in UNLABELLED_FEATURES:
-        docs = Counter(r[feature] for r in results.values())
-        best: dict[str, str] = {}
-        for file, r in results.items():
-            platform = file.split("/")[0]
-            if rank[r[feature]] >= rank[best.get(platform, "unknown")]:
-                best[platform] = r[feature]
-        platforms = Counter(best.values())
-        cells = "  ".join(f"{a} {docs[a]:3d}" for a in rank)
-        pcells = "  ".join(f"{a} {platforms[a]:3d}" for a in rank)
-        print(f"  {feature:20s} documents: {cells}   platforms: {pcells}")
-    both = sum(all(r[f] == "yes" for f in UNLABELLED_FEATURES) for r in results.values())
-    print(f"  both yes in one document: {both}")
-    if not show_quotes:
-        return
-    for file, r in results.items():
-        for feature in UNLABELLED_FEATURES:
-            quotes = [e["quote"] for e in r["evidence"] if e["feature"] == feature]
-            if quotes:
-                print(f"  {file}: {feature}={r[feature]}")
-                for quote in quotes:
-                    print(f"      > {quote[:200]}")
+def pairs_of(cases: Iterable[Case], feature: str) -> list[tuple[str, str]]:
+    return [(c.gold[feature], str(c.result[feature])) for c in cases if feature in c.gold]
+
+
+def report(title: str, cases: list[Case], show_errors: bool) -> None:
+    supported = [c for c in cases if c.language in SUPPORTED]
+    langs = Counter(c.language or "none" for c in cases)
+    print(f"\n=== {title}: {len(cases)} labelled documents "
+          f"({', '.join(f'{k} {v}' for k, v in langs.most_common())})")
+    print("  feature                      answer  precision      recall        "
+          "| en/zh only: precision  recall")
+    for feature, answer in FEATURES.items():
+        pairs = pairs_of(cases, feature)
+        if not pairs:
+            continue
+        answers = [answer] + sorted({g for g, _ in pairs} - {answer, "unknown"})
+        for a in answers:
+            p, r = precision_recall(pairs, a)
+            sp, sr = precision_recall(pairs_of(supported, feature), a)
+            print(f"  {feature:28s} {a:7s} {p:14s} {r:14s}| {sp:14s} {sr}")
+    explicit = [("yes" if g == "yes" else "not", "yes" if p == "yes" else "not")
+                for g, p in pairs_of(cases, "prohibits_ncii")]
+    p, r = precision_recall(explicit, "yes")
+    print(f"  prohibits_ncii (explicit rule or not): precision {p}, recall {r}")
+    for feature in FEATURES:
+        pairs = pairs_of(cases, feature)
+        if pairs:
+            print(f"\n    Confusion: {feature}\n{confusion(pairs)}")
+    errors = [(c, f) for c in cases for f in FEATURES
+              if f in c.gold and c.gold[f] != str(c.result[f])]
+    print(f"\n  Disagreements with the labels ({len(errors)}):")
+    for case, feature in errors:
+        print(f"    {case.name}: {feature} label={case.gold[feature]} "
+              f"analyser={case.result[feature]} (language {case.language})")
+        if show_errors:
+            for e in case.result["evidence"]:
+                if e["feature"] == feature:
+                    print(f"        > {e['quote'][:200]}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=SHARED / "research" / "corpus")
+    parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--show-errors", action="store_true", help="print quotes of mistakes")
-    parser.add_argument("--show-remedies", action="store_true",
-                        help="print the quotes behind notice_of_outcome and appeal")
     args = parser.parse_args()
-    if not (args.corpus / "LABELS-dev.tsv").is_file():
+    start = time.perf_counter()
+    ran = 0
+    if (args.corpus / "LABELS-dev.tsv").is_file():
+        cases, held_out = corpus_cases(args.corpus)
+        report(f"Research corpus ({args.corpus})", cases, args.show_errors)
+        print(f"\n  {held_out} corpus documents are held out without labels: not analysed, "
+              "nothing to score.")
+        ran += 1
+    else:
         print(f"analyser_eval: no labelled corpus at {args.corpus}; skipped.")
-        return 0
-
-    labels = read_labels(args.corpus)
-    labelled = {row["file"] for row in labels}
-    results, seconds = {}, 0.0
-    files = sorted(p for p in args.corpus.glob("*/*") if p.is_file())
-    for path in files:
-        results[path.relative_to(args.corpus).as_posix()], took = run(path)
-        seconds += took
-    print(f"Analysed {len(files)} documents ({sum(p.stat().st_size for p in files) / 1e6:.1f} MB)"
-          f" in {seconds:.1f} s; {len(labelled)} are labelled.\n")
-
-    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    supported_pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    errors = []
-    for row in labels:
-        result = results[row["file"]]
-        primary = result["languages"][0] if result["languages"] else None
-        for column, (feature, mapping) in LABEL_MAP.items():
-            pair = (mapping[row[column]], result[feature])
-            pairs[feature].append(pair)
-            if primary in SUPPORTED:
-                supported_pairs[feature].append(pair)
-            if pair[0] != pair[1]:
-                quotes = [e["quote"] for e in result["evidence"] if e["feature"] == feature]
-                errors.append((row["file"], feature, pair, primary, quotes))
-        explicit = (row["prohibits_ncii"] == "yes", result["prohibits_ncii"] == "yes")
-        pairs["prohibits_ncii (explicit rule or not)"].append(tuple(map(str, explicit)))
-        if primary in SUPPORTED:
-            supported_pairs["prohibits_ncii (explicit rule or not)"].append(
-                tuple(map(str, explicit)))
-
-    print("Accuracy per feature (all labelled documents | English/Chinese documents only)")
-    for feature, got in pairs.items():
-        sup = supported_pairs[feature]
-        acc = sum(g == p for g, p in got) / len(got)
-        sacc = sum(g == p for g, p in sup) / len(sup) if sup else float("nan")
-        print(f"  {feature:40s} {acc:6.1%} ({sum(g == p for g, p in got)}/{len(got)})"
-              f"   | {sacc:6.1%} ({sum(g == p for g, p in sup)}/{len(sup)})")
-    for feature, got in pairs.items():
-        print(f"\n  Confusion: {feature}\n{confusion(got)}")
-
-    print(f"\nDisagreements with the labels ({len(errors)}):")
-    for file, feature, (gold, pred), primary, quotes in errors:
-        print(f"  {file}: {feature} label={gold} analyser={pred} (language {primary})")
-        if args.show_errors:
-            for quote in quotes:
-                print(f"      > {quote[:200]}")
-
-    documents = {f: r for f, r in results.items() if not f.endswith((".tsv", "NOTES.md"))}
-    report_unlabelled(documents, args.show_remedies)
-
-    print("\nUnlabelled documents (for review; not scored):")
-    cols = ("prohibits_ncii", "ncii_reporting_channel", "third_party_reporting", "hash_matching",
-            "stated_response_time_hours", "covers_synthetic_media", "account_required_to_report",
-            *UNLABELLED_FEATURES)
-    short = ("ncii", "channel", "3rd-party", "hash", "hours", "synth", "account", "notice",
-             "appeal")
-    print("  " + "document".ljust(44) + "".join(s.rjust(10) for s in short) + "  languages")
-    for file, result in results.items():
-        if file in labelled or file.endswith((".tsv", "NOTES.md")):
-            continue
-        cells = "".join(str(result[c]).rjust(10) for c in cols)
-        print(f"  {file:44s}{cells}  {','.join(result['languages'][:4])}")
+    if (args.devset / "labels.tsv").is_file():
+        report(f"Development set ({args.devset})", devset_cases(args.devset), args.show_errors)
+        ran += 1
+    else:
+        print(f"analyser_eval: no development set at {args.devset}; skipped.")
+    if ran:
+        print(f"\n({time.perf_counter() - start:.1f} s)")
     return 0
 
 
