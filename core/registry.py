@@ -36,6 +36,8 @@ class Platform:
     category: str
     aliases: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    # The platform's names in the EU DSA Transparency Database (its platform_name values).
+    dsa_names: tuple[str, ...] = ()
     documents: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     source: Path | None = field(default=None, compare=False, hash=False)
 
@@ -87,6 +89,7 @@ def parse_declaration(path: Path, data: Any) -> Platform:
         category=category,
         aliases=_string_list(data, "aliases", path),
         domains=domains,
+        dsa_names=_string_list(data, "dsa_names", path),
         documents=documents,
         source=path,
     )
@@ -101,9 +104,11 @@ def load_platform(path: Path) -> Platform:
 
 
 def load_registry(directory: Path) -> dict[str, Platform]:
-    """Every declaration in ``directory``, by slug; domains must not be claimed twice."""
+    """Every declaration in ``directory``, by slug; domains and DSA names must not be claimed
+    twice."""
     platforms: dict[str, Platform] = {}
     owner: dict[str, str] = {}
+    dsa_owner: dict[str, str] = {}  # a TDB platform name maps to one slug
     for path in sorted(directory.glob("*.yaml")):
         platform = load_platform(path)
         for domain in platform.domains:
@@ -111,6 +116,11 @@ def load_registry(directory: Path) -> dict[str, Platform]:
                 message = t("registry.domain_twice", None, domain=domain, other=owner[domain])
                 raise DeclarationError(path, "domains", message)
             owner[domain] = platform.slug
+        for dsa_name in platform.dsa_names:
+            other = dsa_owner.setdefault(dsa_name, platform.slug)
+            if other != platform.slug:
+                message = t("registry.dsa_name_twice", None, name=dsa_name, other=other)
+                raise DeclarationError(path, "dsa_names", message)
         platforms[platform.slug] = platform
     return platforms
 
