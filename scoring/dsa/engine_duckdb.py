@@ -1,0 +1,107 @@
+"""The DuckDB engine: reads each CSV part into the staging table, then runs the shared SQL.
+
+Only this module knows how files reach DuckDB; the transform and aggregate steps are the SQL
+files in ``scoring/sql/dsa/``, written in SQL that Spark runs too.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import duckdb
+
+from core.i18n import t
+from scoring.dsa.definition import NciiDefinition
+from scoring.dsa.dumpformat import STAGED, header_problem
+from scoring.dsa.errors import DumpError
+from scoring.dsa.parts import Part
+
+SQL_DIR = Path(__file__).resolve().parents[1] / "sql" / "dsa"
+_DAY_ROWS = ("CREATE OR REPLACE TEMP TABLE dsa_day_rows (dump_day DATE, dump VARCHAR, uuid UUID, "
+             "platform_name VARCHAR, ncii_specific BOOLEAN, ncii_broad BOOLEAN)")
+
+
+def sql(name: str) -> str:
+    """The text of ``scoring/sql/dsa/<name>.sql``."""
+    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def read_header(part: Part) -> list[str]:
+    with part.path.open(encoding="utf-8-sig", newline="") as fh:
+        first = fh.readline(1 << 16)
+    if not first.strip():
+        raise DumpError(t("dsa.no_header"), part.file, part.name, 0)
+    return next(csv.reader([first]))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class DuckDBDay:
+    """One day's import on a DuckDB connection: stage and flag each part, then aggregate.
+
+    Everything before :meth:`write` happens in temporary tables, outside any transaction on
+    the warehouse, so a bad part leaves the warehouse untouched.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, definition: NciiDefinition,
+                 day: str, dump: str, version: str, schema: str,
+                 platform_names: list[str] | None) -> None:
+        self.con, self.day, self.dump, self.version, self.schema = con, day, dump, version, schema
+        self.platform_names = platform_names
+        con.execute(sql("duckdb_functions"))
+        con.execute("CREATE OR REPLACE TEMP TABLE dsa_ncii_terms (ncii_set VARCHAR, term VARCHAR)")
+        con.executemany("INSERT INTO dsa_ncii_terms VALUES (?, ?)", definition.terms())
+        con.execute(_DAY_ROWS)
+        con.execute("DROP TABLE IF EXISTS dsa_day_ncii")
+        self.parts = 0
+
+    def add(self, part: Part) -> None:
+        header = read_header(part)
+        problem = header_problem(header, self.version, self.schema)
+        if problem:
+            raise DumpError(problem[1], part.file, part.name, 0, problem[0])
+        self._stage(part, header)
+        bad = self.con.execute(sql("checks")).fetchone()
+        if bad:
+            name, row, column, value, kind = bad
+            raise DumpError(t(f"dsa.bad.{kind}", None, value=value), part.file, name, row, column)
+        self.con.execute(f"CREATE OR REPLACE TEMP VIEW dsa_flagged AS {sql('flagged')}")
+        self.con.execute(f"INSERT INTO dsa_day_rows {sql('rows')}")
+        verb = "INSERT INTO" if self.parts else "CREATE TEMP TABLE"
+        self.con.execute(f"{verb} dsa_day_ncii {'' if self.parts else 'AS '}{sql('ncii')}")
+        self.parts += 1
+
+    def _stage(self, part: Part, header: list[str]) -> None:
+        columns = {name: "VARCHAR" for name in header}
+        select = ", ".join(_quote(c) if c in columns else f"CAST(NULL AS VARCHAR) AS {c}"
+                           for c in STAGED)
+        where = ""
+        params: list[object] = [self.day, self.dump, part.name, str(part.path), columns]
+        if self.platform_names is not None:
+            where = "WHERE platform_name IN (SELECT unnest(?))"
+            params.append(self.platform_names)
+        try:
+            self.con.execute(
+                "CREATE OR REPLACE TEMP TABLE dsa_staging AS SELECT * FROM ("
+                "SELECT ? AS dump_day, ? AS dump, ? AS part, "
+                f"row_number() OVER () AS row_no, {select} "
+                "FROM read_csv(?, header=true, auto_detect=false, columns=?, delim=',', "
+                "quote='\"', escape='\"', strict_mode=true, max_line_size=33554432)"
+                f") AS numbered {where}", params)
+        except duckdb.Error as exc:
+            detail = str(exc).strip().splitlines()[0]
+            raise DumpError(t("dsa.unreadable_csv", None, detail=detail), part.file,
+                            part.name) from exc
+
+    def totals(self) -> str:
+        return sql("day_totals")
+
+    def statements(self) -> str:
+        return sql("day_statements")
+
+    def close(self) -> None:
+        self.con.execute("DROP TABLE IF EXISTS dsa_staging; DROP VIEW IF EXISTS dsa_flagged; "
+                         "DROP TABLE IF EXISTS dsa_day_rows; DROP TABLE IF EXISTS dsa_day_ncii")

@@ -1,0 +1,172 @@
+"""Stream a day's CSV parts out of a zip of zips, one part at a time.
+
+The outer zip is stored (not compressed): an inner part zip is read in place through a window
+on the outer file, so nothing is extracted but the CSV being imported. A background thread
+decompresses the next CSV while the database reads the current one; at most two CSVs exist
+on disk at once, whatever the size of the day.
+"""
+
+from __future__ import annotations
+
+import io
+import queue
+import shutil
+import struct
+import tempfile
+import threading
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import ExitStack, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from core.i18n import t
+from scoring.dsa.dumpformat import PART_CSV, PART_ZIP
+from scoring.dsa.errors import DumpError
+from scoring.dsa.sources import Day, SourceFile
+
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+            struct.error, ValueError)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One CSV of a day, decompressed to ``path`` (deleted after use)."""
+
+    file: Path  # the file the user gave (day zip, part zip or CSV)
+    name: str  # the CSV's own name, e.g. sor-global-2025-08-01-full-00000-00001.csv
+    path: Path
+    size: int
+
+
+class _Window(io.RawIOBase):
+    """A seekable read-only view of ``length`` bytes at ``offset`` of a file."""
+
+    def __init__(self, fh: IO[bytes], offset: int, length: int) -> None:
+        self._fh, self._offset, self._length, self._pos = fh, offset, length, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._pos
+
+    def seek(self, pos: int, whence: int = io.SEEK_SET) -> int:
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._pos, io.SEEK_END: self._length}[whence]
+        self._pos = max(0, base + pos)
+        return self._pos
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        n = max(0, min(len(buffer), self._length - self._pos))
+        self._fh.seek(self._offset + self._pos)
+        got = self._fh.readinto(memoryview(buffer)[:n])
+        self._pos += got or 0
+        return got or 0
+
+
+def _inner_zip(outer: zipfile.ZipFile, info: zipfile.ZipInfo, raw: IO[bytes],
+               stack: ExitStack) -> zipfile.ZipFile:
+    if info.compress_type == zipfile.ZIP_STORED:
+        raw.seek(info.header_offset)
+        header = raw.read(30)
+        if header[:4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile("bad local file header")
+        name_len, extra_len = struct.unpack("<HH", header[26:30])
+        start = info.header_offset + 30 + name_len + extra_len
+        return zipfile.ZipFile(_Window(raw, start, info.compress_size))
+    # A compressed outer zip (not the TDB's own): copy the part zip out first.
+    spill = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 (closed by the stack)
+    with outer.open(info) as src:
+        shutil.copyfileobj(src, spill, 1 << 20)
+    return zipfile.ZipFile(spill)
+
+
+def _csv_members(source: SourceFile, stack: ExitStack) -> Iterator[tuple[str, IO[bytes]]]:
+    """(CSV name, open binary stream) for every CSV of one file, in name order."""
+    path, kind = source.path, source.name.kind
+    if kind == "part_csv":
+        yield path.name, stack.enter_context(path.open("rb"))
+        return
+    part = path.name
+    try:
+        if kind == "part_zip":
+            inners = [(path.name, zipfile.ZipFile(path))]
+        else:
+            outer = stack.enter_context(zipfile.ZipFile(path))
+            raw = stack.enter_context(path.open("rb"))
+            infos = sorted(outer.infolist(), key=lambda i: i.filename)
+            if not infos:
+                raise DumpError(t("dsa.empty_zip"), path)
+            inners = []
+            for info in infos:
+                part = info.filename
+                if not PART_ZIP.match(info.filename):
+                    raise DumpError(t("dsa.not_a_part"), path, part)
+                inners.append((info.filename, _inner_zip(outer, info, raw, stack)))
+        for part, inner in inners:
+            for info in sorted(inner.infolist(), key=lambda i: i.filename):
+                if not PART_CSV.match(info.filename):
+                    raise DumpError(t("dsa.not_a_part"), path, f"{part}/{info.filename}")
+                yield info.filename, inner.open(info)
+    except DumpError:
+        raise
+    except _DAMAGED as exc:
+        raise DumpError(t("dsa.damaged", None, detail=exc), path, part) from exc
+
+
+def _produce(day: Day, folder: Path, out: queue.Queue, stop: threading.Event) -> None:
+    try:
+        for source in day.files:
+            with ExitStack() as stack:
+                for name, stream in _csv_members(source, stack):
+                    target = folder / name
+                    try:
+                        with stream, target.open("wb") as fh:
+                            shutil.copyfileobj(stream, fh, 1 << 20)
+                    except _DAMAGED as exc:
+                        raise DumpError(t("dsa.damaged", None, detail=exc), source.path,
+                                        name) from exc
+                    part = Part(source.path, name, target, target.stat().st_size)
+                    while not stop.is_set():
+                        try:
+                            out.put(part, timeout=0.2)
+                            break
+                        except queue.Full:
+                            continue
+                    if stop.is_set():
+                        return
+        out.put(None)
+    except BaseException as exc:  # handed to the reading thread, which raises it
+        out.put(exc)
+
+
+def iter_parts(day: Day) -> Iterator[Part]:
+    """Every CSV of ``day`` as a temporary file, decompressing the next one meanwhile."""
+    with tempfile.TemporaryDirectory(prefix="tada-dsa-") as tmp:
+        out: queue.Queue = queue.Queue(maxsize=1)
+        stop = threading.Event()
+        worker = threading.Thread(target=_produce, args=(day, Path(tmp), out, stop),
+                                  daemon=True)
+        worker.start()
+        try:
+            while True:
+                item = out.get()
+                if item is None:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                try:
+                    yield item
+                finally:
+                    item.path.unlink(missing_ok=True)
+        finally:
+            stop.set()
+            while worker.is_alive():
+                with suppress(queue.Empty):
+                    out.get(timeout=0.1)
+            worker.join()
