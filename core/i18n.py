@@ -17,7 +17,6 @@ from pathlib import Path
 import yaml
 from babel import Locale
 from babel.dates import format_date as _babel_date
-from babel.dates import format_datetime as _babel_datetime
 from babel.numbers import format_decimal, format_percent
 
 LOCALES_DIR = Path(__file__).parent / "locales"
@@ -100,9 +99,3 @@ def fmt_date(value: dt.date | dt.datetime | None, lang: str | None = None) -> st
     if isinstance(value, dt.datetime):
         value = value.date()
     return _babel_date(value, format="medium", locale=babel_locale(lang))
-
-
-def fmt_datetime(value: dt.datetime | None, lang: str | None = None) -> str:
-    if value is None:
-        return "—"
-    return _babel_datetime(value, format="medium", locale=babel_locale(lang))

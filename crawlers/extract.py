@@ -7,12 +7,14 @@ deterministic and must drop everything that changes for reasons unrelated to the
 
 from __future__ import annotations
 
-import codecs
 import re
+import shutil
+import subprocess
 import unicodedata
 
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
+from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
 from core.errors import TadaError
 from core.i18n import t
@@ -24,19 +26,6 @@ class ExtractionError(TadaError):
 
 # ---------------------------------------------------------------- decoding
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
-# Labels pages use loosely, mapped to the codec a browser actually applies (WHATWG Encoding).
-_LABELS = {
-    "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "x-x-big5": "big5hkscs", "cn-big5": "big5hkscs",
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
-    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
-    "ascii": "cp1252", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8",
-}
 # Pages with no declared charset in Hong Kong and Taiwan are usually Big5 (with the HKSCS or
 # Microsoft cp950 extensions); mainland pages GBK. Both decode many of the same byte strings, so
 # the winner is the reading with more of the most frequent Chinese characters.
@@ -50,17 +39,6 @@ _COMMON_HAN = set(
     "更别打女變四神總何電數安少報才結反受目太量再感建務做接必場件計管期市直德資命山金指克許統"
     "請您隱私影像內容帳戶服務條款政策網站用戶資料個人這们为说时会于与对发过们来个国这么里样还"
 )
-
-
-def _codec(label: str | None) -> str | None:
-    if not label:
-        return None
-    name = label.strip().strip("\"'").lower()
-    name = _LABELS.get(name, name)
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
 
 
 def _strict(body: bytes, codec: str) -> str | None:
@@ -89,17 +67,19 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode_html(body: bytes, declared_encoding: str | None, *, strict: bool = False) -> str:
-    """The page's text: BOM, then the HTTP charset, then ``<meta charset>``, then a guess.
+    """The page's text: BOM, then the HTTP charset, then ``<meta charset>`` (read with w3lib,
+    as Scrapy does), then a guess.
 
     The guess tries UTF-8 strictly, then legacy Chinese encodings (Big5-HKSCS, cp950, GB18030),
     then Windows-1252. With ``strict`` a body no encoding reads cleanly (or a binary file)
     raises :class:`ExtractionError`; otherwise it is read as UTF-8 with replacement characters.
     """
-    for bom, codec in _BOMS:
-        if body.startswith(bom):
-            return body[len(bom):].decode(codec, errors="replace")
-    for label in (declared_encoding, *_meta_labels(body)):
-        codec = _codec(label)
+    bom_codec, bom = read_bom(body)
+    if bom_codec:
+        return body[len(bom):].decode(bom_codec, errors="replace")
+    # w3lib maps labels to the codec a browser applies (WHATWG: big5 -> big5hkscs, ...).
+    for label in (declared_encoding, html_body_declared_encoding(body[:8192])):
+        codec = resolve_encoding(label) if label else None
         if codec and (text := _strict(body, codec)) is not None:
             return text
         if codec in ("big5hkscs", "cp950") and (text := _guess_legacy(body)):
@@ -114,10 +94,6 @@ def decode_html(body: bytes, declared_encoding: str | None, *, strict: bool = Fa
     if strict:
         raise ExtractionError(t("analyser.decode.unreadable", None))
     return body.decode("utf-8", errors="replace")
-
-
-def _meta_labels(body: bytes) -> list[str]:
-    return [m.group(1).decode("ascii", "ignore") for m in _META_CHARSET.finditer(body[:8192])]
 
 
 # ---------------------------------------------------------------- boilerplate
@@ -289,3 +265,17 @@ def _outermost(tags: list[Tag]) -> list[Tag]:
     """Drop tags nested in another kept tag so no text is kept twice."""
     ids = {id(tag) for tag in tags}
     return [tag for tag in tags if not any(id(p) in ids for p in tag.parents)]
+
+
+# ---------------------------------------------------------------- documents
+
+def pdf_text(body: bytes) -> str:
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        raise ExtractionError(t("crawl.extract.no_pdftotext", None))
+    result = subprocess.run([exe, "-enc", "UTF-8", "-", "-"], input=body,
+                            capture_output=True, timeout=60, check=False)
+    if result.returncode != 0:
+        raise ExtractionError(t("crawl.extract.bad_pdf", None,
+                               reason=result.stderr.decode(errors="replace").strip()))
+    return result.stdout.decode("utf-8", errors="replace")

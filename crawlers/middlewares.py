@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 from scrapy import Request, signals
 from scrapy.downloadermiddlewares.httpcompression import HttpCompressionMiddleware
 from scrapy.downloadermiddlewares.redirect import RedirectMiddleware
-from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_request
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest, StopDownload
 from scrapy.http import Response
@@ -26,6 +26,7 @@ from twisted.internet.defer import Deferred
 from twisted.internet.task import deferLater
 
 from crawlers.context import CrawlContext, Target
+from crawlers.exchange import charset
 from crawlers.extract import decode_html
 from crawlers.outcomes import Rejected
 
@@ -96,19 +97,14 @@ class DocumentCheckMiddleware:
         redirected_from = request.meta.get("redirect_urls")
         if redirected_from and _LOGIN_URL.search(urlsplit(response.url).path):
             raise Rejected("login_wall", response.url, response)
-        charset = response.headers.get(b"Content-Type", b"").decode("latin-1")
-        html = decode_html(response.body, _charset(charset))
+        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        html = decode_html(response.body, charset(content_type))
         soup = BeautifulSoup(html, "lxml")
         if _is_login_page(soup):
             raise Rejected("login_wall", response.url, response)
         if _is_app_shell(soup):
             raise Rejected("needs_js", "", response)
         return response
-
-
-def _charset(content_type: str) -> str | None:
-    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
-    return match.group(1) if match else None
 
 
 def _sniff(body: bytes) -> str:
@@ -221,7 +217,10 @@ class RetryAfterMiddleware(RetryMiddleware):
         wait = retry_after_seconds(response)
         if wait is not None and wait > self.max_wait:
             return response
-        retry = self._retry(request, f"HTTP {response.status}")
+        retry = get_retry_request(
+            request, spider=self.crawler.spider, reason=f"HTTP {response.status}",
+            max_retry_times=request.meta.get("max_retry_times", self.max_retry_times),
+            priority_adjust=request.meta.get("priority_adjust", self.priority_adjust))
         if retry is None:
             return response
         if wait:

@@ -14,11 +14,12 @@ from twisted.python.failure import Failure
 
 from core.archive import ITEM_FIELDS
 from crawlers.context import CrawlContext, Target
+from crawlers.exchange import exchange_of
 from crawlers.outcomes import Rejected
 
 FIELDS: tuple[str, ...] = tuple(ITEM_FIELDS)
-# Keys pipelines use but the feed never exports.
-RESPONSE, REQUEST, TARGET = "_response", "_request", "_target"
+# Keys pipelines use but the feed never exports: the exchange as plain data, and the target.
+EXCHANGE, TARGET = "_exchange", "_target"
 
 
 def utc_now() -> str:
@@ -47,8 +48,7 @@ def new_record(ctx: CrawlContext, target: Target, outcome: str, response: Respon
         "source": ctx.source,
         "etag": _header(headers, b"ETag"),
         "last_modified": _header(headers, b"Last-Modified"),
-        RESPONSE: response,
-        REQUEST: request or (response.request if response is not None else None),
+        EXCHANGE: exchange_of(response, request) if response is not None else None,
         TARGET: target,
     }
 

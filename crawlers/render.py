@@ -11,9 +11,7 @@ from pathlib import Path
 from urllib.parse import urldefrag
 
 from crawlers.mirror_index import Recording, pick
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+from crawlers.settings import CHROMIUM_ARGS
 
 
 class MirrorRenderer:

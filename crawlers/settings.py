@@ -75,8 +75,9 @@ LOG_LEVEL = "INFO"
 
 _MIRROR_HANDLER = "crawlers.mirror.MirrorDownloadHandler"
 _PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
-_CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+# Headless Chromium as a crawler needs it: no sandbox as root, no calls home.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
 
 
 def user_agent(contact_url: str) -> str:
@@ -107,7 +108,7 @@ def apply_profile(settings) -> None:
     if settings.getbool("TADA_RENDER_JS"):
         put("PLAYWRIGHT_BROWSER_TYPE", "chromium")
         put("PLAYWRIGHT_LAUNCH_OPTIONS", {"executable_path": settings.get(
-            "TADA_CHROMIUM", "/usr/bin/chromium"), "headless": True, "args": _CHROMIUM_ARGS})
+            "TADA_CHROMIUM", "/usr/bin/chromium"), "headless": True, "args": CHROMIUM_ARGS})
         if settings.getbool("TADA_LIVE"):
             put("DOWNLOAD_HANDLERS", {"http": _PLAYWRIGHT_HANDLER,
                                       "https": _PLAYWRIGHT_HANDLER})

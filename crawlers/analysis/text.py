@@ -177,8 +177,3 @@ def segment(text: str) -> Document:
     for h in stack:
         h.section_end = len(doc.sentences)
     return doc
-
-
-def section_span(doc: Document, s: Sentence) -> list[tuple[int, int]]:
-    """(first, end) index ranges of the sections containing ``s``, innermost first."""
-    return [(h + 1, doc.sentences[h].section_end) for h in reversed(s.headings)]

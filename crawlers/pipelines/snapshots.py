@@ -8,7 +8,7 @@ from typing import Any
 
 from crawlers.atomic import write_bytes
 from crawlers.context import CrawlContext
-from crawlers.records import RESPONSE
+from crawlers.records import EXCHANGE
 
 # Responses whose body is evidence of the document (or of why it could not be read).
 ARCHIVED = frozenset({"ok", "needs_js", "login_wall"})
@@ -27,12 +27,12 @@ class SnapshotPipeline:
         return cls(CrawlContext.of(crawler))
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        response = item.get(RESPONSE)
-        if item["outcome"] not in ARCHIVED or response is None or not response.body:
+        exchange = item.get(EXCHANGE)
+        if item["outcome"] not in ARCHIVED or exchange is None or not exchange.body:
             return item
-        sha = hashlib.sha256(response.body).hexdigest()
+        sha = hashlib.sha256(exchange.body).hexdigest()
         item["content_sha256"] = sha
         path = snapshot_path(self.ctx.archive, sha)
         if not path.exists():
-            write_bytes(path, response.body)
+            write_bytes(path, exchange.body)
         return item

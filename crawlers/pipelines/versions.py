@@ -12,82 +12,15 @@ import difflib
 import hashlib
 import json
 import logging
-import re
-import shutil
-import subprocess
 from typing import Any
 
 from core.errors import TadaError
-from core.i18n import t
 from crawlers.atomic import append_line, write_text
 from crawlers.context import CrawlContext, Target
-from crawlers.records import RESPONSE, TARGET
+from crawlers.document import extract_document
+from crawlers.records import EXCHANGE, TARGET
 
 logger = logging.getLogger(__name__)
-
-
-class NotExtractable(TadaError):
-    """A fetched document with no readable text (empty, or selectors that match nothing)."""
-
-
-def _charset(content_type: str) -> str | None:
-    match = re.search(r"charset=([\w.:-]+)", content_type, re.I)
-    return match.group(1) if match else None
-
-
-def pdf_text(body: bytes) -> str:
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        raise NotExtractable(t("crawl.extract.no_pdftotext", None))
-    result = subprocess.run([exe, "-enc", "UTF-8", "-", "-"], input=body,
-                            capture_output=True, timeout=60, check=False)
-    if result.returncode != 0:
-        raise NotExtractable(t("crawl.extract.bad_pdf", None,
-                               reason=result.stderr.decode(errors="replace").strip()))
-    return result.stdout.decode("utf-8", errors="replace")
-
-
-def extract_document(target: Target, body: bytes, content_type: str,
-                     final_url: str | None = None) -> tuple[str, dict[str, Any]]:
-    """The document's Markdown and its features (analyser or form audit).
-
-    ``final_url`` is where the request ended after redirects (the declared URL when None):
-    the form audit reads a sign-in redirect from it.
-    """
-    from crawlers import extract
-
-    variant = target.variant
-    if content_type.startswith("application/pdf") or body.startswith(b"%PDF"):
-        markdown, html = extract.normalise_text(pdf_text(body)), None
-    else:
-        html = extract.decode_html(body, _charset(content_type))
-        markdown = extract.html_to_markdown(html, list(variant.keep) or None,
-                                            list(variant.remove) or None)
-    if not markdown.strip():
-        raise NotExtractable(t("crawl.extract.empty", None))
-    if variant.document_type == "reporting_form":
-        if html is None:
-            raise NotExtractable(t("crawl.extract.form_pdf", None))
-        from crawlers.analysis.forms import audit_form
-
-        features = audit_form(html, final_url or variant.url, variant.lang)
-    else:
-        from crawlers.analysis.analyser import analyse
-
-        features = analyse(markdown, variant.lang, kind="markdown")
-    if html is not None:
-        features["languages"] = page_languages(features["languages"], html)
-    return markdown, features
-
-
-def page_languages(found: list[str], html: str) -> list[str]:
-    """``found`` plus the languages the raw page declares or offers (``<html lang>``,
-    hreflang alternates, a language switcher): the Markdown keeps none of them, since
-    navigation is stripped, yet a page offered in Traditional Chinese is a finding."""
-    from crawlers.analysis.analyser import html_languages
-    from crawlers.analysis.lang import merge
-
-    return merge(found, html_languages(html))
 
 
 class VersionPipeline:
@@ -117,11 +50,11 @@ class VersionPipeline:
             item["outcome"] = "unchanged"  # same bytes as last time: nothing to extract
             self._same_version(item, current)
             return item
-        response = item[RESPONSE]
-        content_type = response.headers.get(b"Content-Type", b"").decode("latin-1")
+        exchange = item[EXCHANGE]
         try:
-            markdown, features = extract_document(target, response.body, content_type,
-                                                  item.get("final_url") or response.url)
+            markdown, features = extract_document(target.variant, exchange.body,
+                                                  exchange.content_type,
+                                                  item.get("final_url") or exchange.url)
         except TadaError as exc:
             item["outcome"], item["detail"] = "extraction_failed", str(exc)
             return item

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
 from typing import Any
 
-from scrapy.http import Response
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from core import __version__
 from crawlers.context import CrawlContext
-from crawlers.records import REQUEST, RESPONSE
-
-# Hop-by-hop or encoding headers that no longer describe the stored (decoded) body.
-_DROP = {b"content-encoding", b"transfer-encoding", b"content-length"}
+from crawlers.exchange import Exchange
+from crawlers.records import EXCHANGE
 
 
 def _reason(status: int) -> str:
@@ -30,11 +26,6 @@ def _reason(status: int) -> str:
         return HTTPStatus(status).phrase
     except ValueError:
         return ""
-
-
-def _header_list(headers) -> list[tuple[str, str]]:
-    return [(k.decode("latin-1"), v.decode("latin-1"))
-            for k, values in headers.items() if k.lower() not in _DROP for v in values]
 
 
 class WarcPipeline:
@@ -62,23 +53,21 @@ class WarcPipeline:
         return self._writer
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        response: Response | None = item.get(RESPONSE)
-        if response is None:
+        exchange: Exchange | None = item.get(EXCHANGE)
+        if exchange is None:
             return item
         writer = self._open()
-        request = item.get(REQUEST) or response.request
         req_headers = StatusAndHeaders(
-            f"{request.method} {_path(request.url)} HTTP/1.1",
-            _header_list(request.headers), protocol="", is_http_request=True)
-        resp_headers = _header_list(response.headers)
-        resp_headers.append(("Content-Length", str(len(response.body))))
-        status = StatusAndHeaders(f"{response.status} {_reason(response.status)}".strip(),
+            f"{exchange.method} {_path(exchange.request_url)} HTTP/1.1",
+            list(exchange.request_headers), protocol="", is_http_request=True)
+        resp_headers = [*exchange.response_headers, ("Content-Length", str(len(exchange.body)))]
+        status = StatusAndHeaders(f"{exchange.status} {_reason(exchange.status)}".strip(),
                                   resp_headers, protocol="HTTP/1.1")
         resp_record = writer.create_warc_record(
-            response.url, "response", payload=io.BytesIO(response.body),
+            exchange.url, "response", payload=io.BytesIO(exchange.body),
             http_headers=status, warc_headers_dict={"WARC-Date": _warc_date(item)})
         req_record = writer.create_warc_record(
-            response.url, "request", payload=io.BytesIO(request.body or b""),
+            exchange.url, "request", payload=io.BytesIO(exchange.request_body),
             http_headers=req_headers)
         record_id = resp_record.rec_headers.get_header("WARC-Record-ID")
         req_record.rec_headers.add_header("WARC-Concurrent-To", record_id)
@@ -105,7 +94,3 @@ def _path(url: str) -> str:
 
 def _warc_date(item: dict[str, Any]) -> str:
     return item["fetched_at"]
-
-
-def warc_files(archive: Path) -> list[Path]:
-    return sorted((archive / "warc").glob("*.warc.gz"))

@@ -32,9 +32,3 @@ def columns() -> dict[str, Column]:
             is_integer=f["type"] == "integer",
         )
     return result
-
-
-def enum_of(name: str) -> tuple[str, ...]:
-    values = columns()[name].enum
-    assert values is not None, name
-    return values

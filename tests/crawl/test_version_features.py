@@ -4,8 +4,7 @@ of its readable Markdown, and the form audit reads the URL the request ended at.
 from __future__ import annotations
 
 from core.declarations import DocumentVariant
-from crawlers.context import Target
-from crawlers.pipelines.versions import extract_document, page_languages
+from crawlers.document import extract_document, page_languages
 
 HTML = "text/html; charset=utf-8"
 
@@ -22,9 +21,8 @@ FORM = """<!DOCTYPE html><html lang="en"><head><title>Report</title></head><body
 </body></html>"""
 
 
-def _target(document_type: str, keep: tuple[str, ...] = ("main",)) -> Target:
-    variant = DocumentVariant(document_type, "https://example.org/page", "en", keep=keep)
-    return Target("example", variant)
+def _target(document_type: str, keep: tuple[str, ...] = ("main",)) -> DocumentVariant:
+    return DocumentVariant(document_type, "https://example.org/page", "en", keep=keep)
 
 
 def test_policy_languages_include_what_the_page_offers():
