@@ -1,6 +1,7 @@
 """The records of ``archive/`` (docs/contracts.md section 1), declared once: the keys of an
-``items.jsonl`` record (one fetch attempt) and of a ``versions/index.jsonl`` record (one
-readable version), each with the kind of value it holds.
+``items.jsonl`` record (one fetch attempt), of a ``versions/index.jsonl`` record (one
+readable version) and of a ``changes/index.jsonl`` record (one change of a document between
+two versions), each with the kind of value it holds.
 
 The crawl writes exactly these keys, in this order; scoring checks them when it loads the
 archive. A kind is a tuple of allowed values, or one of the names below.
@@ -8,9 +9,13 @@ archive. A kind is a tuple of allowed values, or one of the names below.
 
 from __future__ import annotations
 
-from core.vocabulary import DOCUMENT_TYPES, OUTCOMES, SOURCES
+from core.vocabulary import CHANGE_KINDS, DOCUMENT_TYPES, OUTCOMES, SOURCES
 
 TEXT, OPTIONAL_TEXT, TIME, OPTIONAL_INTEGER = "text", "optional text", "time", "optional integer"
+OPTIONAL_TIME, BOOLEAN = "optional time", "boolean"
+# A finding as features.json holds it: yes/partial/no/unknown, a number, a boolean, a list of
+# language codes, or null.
+FINDING = "finding"
 Kind = str | tuple[str, ...]
 
 ITEM_FIELDS: dict[str, Kind] = {
@@ -28,3 +33,13 @@ VERSION_FIELDS: dict[str, Kind] = {
     "previous_version_id": OPTIONAL_TEXT, "features_path": OPTIONAL_TEXT,
     "warc_file": OPTIONAL_TEXT, "warc_record_id": OPTIONAL_TEXT, "source": SOURCES,
 }
+CHANGE_FIELDS: dict[str, Kind] = {
+    "change_id": TEXT, "crawl_id": TEXT, "platform": TEXT, "document_type": DOCUMENT_TYPES,
+    "lang": TEXT, "url": TEXT, "kind": CHANGE_KINDS, "significant": BOOLEAN,
+    "element": OPTIONAL_TEXT, "before": FINDING, "after": FINDING,
+    "before_quote": OPTIONAL_TEXT, "after_quote": OPTIONAL_TEXT, "detail": OPTIONAL_TEXT,
+    "version_id": TEXT, "previous_version_id": OPTIONAL_TEXT, "fetched_at": TIME,
+    "previous_fetched_at": OPTIONAL_TIME, "diff_path": OPTIONAL_TEXT, "recorded_at": TIME,
+}
+# Where the records live, relative to ``archive/``.
+CHANGES_INDEX = "changes/index.jsonl"

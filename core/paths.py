@@ -51,6 +51,10 @@ class DataDir:
         return self.root / "exports"
 
     @property
+    def feeds(self) -> Path:
+        return self.root / "feeds"
+
+    @property
     def packs(self) -> Path:
         return self.root / "packs"
 

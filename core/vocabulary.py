@@ -49,3 +49,9 @@ FORM_FEATURES: tuple[str, ...] = (
 FORM_FLAGS: tuple[str, ...] = tuple(f for f in FORM_FEATURES if f not in ("fields", "languages"))
 # The kinds of input a form's ``fields`` says it has.
 FORM_FIELDS: tuple[str, ...] = ("url", "file_upload", "email", "description")
+
+# The ``kind`` of a change record: a policy element changed, the text changed but no element
+# did, or only boilerplate changed (dates, navigation, cookie notices left after extraction).
+CHANGE_KINDS: tuple[str, ...] = ("element", "access", "wording", "boilerplate")
+# Kinds that change what a platform promises victims: these reach the feeds and alerts.
+SIGNIFICANT_CHANGES: frozenset[str] = frozenset({"element", "access"})

@@ -22,6 +22,7 @@ from core.paths import DataDir
 COMMANDS = (
     "demo",
     "crawl",
+    "watch",
     "classify",
     "ingest",
     "figures",

@@ -22,27 +22,34 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> st
         raise click.BadParameter(t("crawl.bad_date", None, value=value)) from exc
 
 
+def crawl_options(function):
+    """The options that choose what to crawl and how (shared with ``tada watch``)."""
+    for option in reversed((
+        click.option("--platform", "platforms", multiple=True, metavar="SLUG",
+                     help=t("cli.help.crawl.platform")),
+        click.option("--live", is_flag=True, help=t("cli.help.crawl.live")),
+        click.option("--render-js", is_flag=True, help=t("cli.help.crawl.render_js")),
+        click.option("--contact-url", default=None, metavar="URL",
+                     help=t("cli.help.crawl.contact_url")),
+        click.option("--mirror-date", callback=_date, default=None, metavar="YYYY-MM-DD",
+                     help=t("cli.help.crawl.mirror_date")),
+    )):
+        function = option(function)
+    return function
+
+
 @click.command("crawl", help=t("cli.help.crawl"), short_help=t("cli.help.crawl.short"))
-@click.option("--platform", "platforms", multiple=True, metavar="SLUG",
-              help=t("cli.help.crawl.platform"))
-@click.option("--live", is_flag=True,
-              help=t("cli.help.crawl.live"))
-@click.option("--render-js", is_flag=True,
-              help=t("cli.help.crawl.render_js"))
-@click.option("--contact-url", default=None, metavar="URL",
-              help=t("cli.help.crawl.contact_url"))
-@click.option("--mirror-date", callback=_date, default=None, metavar="YYYY-MM-DD",
-              help=t("cli.help.crawl.mirror_date"))
+@crawl_options
 @click.pass_obj
 def command(env, platforms: tuple[str, ...], live: bool, render_js: bool,
             contact_url: str | None, mirror_date: str | None) -> None:
     """Crawl platforms' policies and reporting forms into the archive."""
-    summary = crawl_with_progress(env, list(platforms) or None, live=live, render_js=render_js,
+    summary = crawl_with_progress(env, platforms, live=live, render_js=render_js,
                                   contact_url=contact_url, mirror_date=mirror_date)
     print_summary(env, summary)
 
 
-def crawl_with_progress(env, platforms: list[str] | None = None, *, live: bool = False,
+def crawl_with_progress(env, platforms: tuple[str, ...] | list[str] = (), *, live: bool = False,
                         render_js: bool = False, contact_url: str | None = None,
                         mirror_date: str | None = None) -> CrawlSummary:
     """``run_crawl`` with a progress bar on standard error (also used by ``tada demo``)."""
@@ -68,7 +75,7 @@ def crawl_with_progress(env, platforms: list[str] | None = None, *, live: bool =
                 bar.update(task, advance=1,
                            current=f"{event['platform']} · {event['document_type']} · {outcome}")
 
-        return run_crawl(env.data_dir, platforms, live=live, render_js=render_js,
+        return run_crawl(env.data_dir, list(platforms) or None, live=live, render_js=render_js,
                          contact_url=contact_url, mirror_date=mirror_date, progress=on_event)
 
 
