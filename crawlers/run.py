@@ -26,6 +26,7 @@ from core.jsonl import read_jsonl
 from core.paths import MIRROR_DIR, PLATFORMS_DIR, REPO_ROOT, DataDir
 from core.registry import DeclarationError
 from core.vocabulary import SUCCESS
+from crawlers.changes.update import update_after_crawl
 from crawlers.context import new_crawl_id, select_platforms
 from crawlers.mirror_index import load_index
 
@@ -54,6 +55,7 @@ class CrawlSummary:
     expected: int
     records: list[dict[str, Any]] = field(default_factory=list)
     log_file: Path | None = None
+    changes: list[dict[str, Any]] = field(default_factory=list)  # recorded by this crawl
 
     @property
     def outcomes(self) -> Counter[str]:
@@ -116,7 +118,9 @@ def run_crawl(data_dir: DataDir, platforms: list[str] | None = None, live: bool 
     values.update(settings or {})
     _run_scrapy(values, progress)
     records = [r for r in read_jsonl(archive / "items.jsonl") if r.get("crawl_id") == crawl_id]
-    return CrawlSummary(crawl_id, "live" if live else "mirror", expected, records, log_file)
+    changes = update_after_crawl(data_dir, crawl_id, platforms_dir)  # feeds rewritten too
+    return CrawlSummary(crawl_id, "live" if live else "mirror", expected, records, log_file,
+                        changes)
 
 
 def _require_playwright() -> None:

@@ -73,6 +73,15 @@ def version_changes(archive: Path, version: dict[str, Any], previous: dict[str, 
     return [_record(crawl_id, version, previous, kind)]
 
 
+def append_version_changes(archive: Path, version: dict[str, Any],
+                           previous: dict[str, Any] | None, crawl_id: str) -> list[dict[str, Any]]:
+    """Record the changes of a version just written (the version pipeline calls this)."""
+    found = version_changes(archive, version, previous, crawl_id) if previous else []
+    for change in found:
+        append_line(archive / CHANGES_INDEX, json.dumps(change, ensure_ascii=False))
+    return found
+
+
 def _access_changes(items: list[dict[str, Any]], versions: dict[str, dict[str, Any]],
                     archive: Path) -> Iterable[dict[str, Any]]:
     """A reporting form behind a login wall, or out from behind one, between two fetches."""

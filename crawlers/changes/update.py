@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from core.changes import is_significant, read_changes
-from core.paths import DataDir
-from crawlers.changes.feeds import DEFAULT_BASE_URL, write_feeds
+from core.changes import read_changes
+from core.paths import PLATFORMS_DIR, DataDir
+from crawlers.changes.feeds import DEFAULT_BASE_URL, platform_names, write_feeds
 from crawlers.changes.record import record_changes
 
 
@@ -17,18 +17,10 @@ def dashboard_url() -> str:
     return os.environ.get("TADA_DASHBOARD_URL") or DEFAULT_BASE_URL
 
 
-@dataclass
-class ChangeSummary:
-    changes: list[dict[str, Any]] = field(default_factory=list)  # recorded by this crawl
-
-    @property
-    def significant(self) -> list[dict[str, Any]]:
-        return [c for c in self.changes if is_significant(c)]
-
-
 def update_after_crawl(data_dir: DataDir, crawl_id: str,
-                       base_url: str | None = None) -> ChangeSummary:
-    """Record what the crawl ``crawl_id`` changed, regenerate the feeds, return its changes."""
+                       platforms_dir: Path = PLATFORMS_DIR) -> list[dict[str, Any]]:
+    """Record what the crawl ``crawl_id`` changed (access changes and anything missing),
+    regenerate the feeds, and return every change that crawl recorded."""
     record_changes(data_dir.archive)
-    write_feeds(data_dir, base_url or dashboard_url())
-    return ChangeSummary([c for c in read_changes(data_dir.archive) if c["crawl_id"] == crawl_id])
+    write_feeds(data_dir, dashboard_url(), platform_names(platforms_dir))
+    return [c for c in read_changes(data_dir.archive) if c["crawl_id"] == crawl_id]

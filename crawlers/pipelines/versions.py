@@ -16,6 +16,7 @@ from typing import Any
 
 from core.errors import TadaError
 from crawlers.atomic import append_line, write_text
+from crawlers.changes.record import append_version_changes
 from crawlers.context import CrawlContext, Target
 from crawlers.document import extract_document
 from crawlers.records import EXCHANGE, TARGET
@@ -107,4 +108,6 @@ class VersionPipeline:
         }
         append_line(self.ctx.archive / "versions" / "index.jsonl",
                     json.dumps(record, ensure_ascii=False, sort_keys=True))
+        # what changed for victims, element by element, once the version is complete
+        append_version_changes(self.ctx.archive, record, current, self.ctx.crawl_id)
         return record

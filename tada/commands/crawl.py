@@ -8,6 +8,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from core.changes import is_significant
 from core.i18n import fmt_number, t
 from crawlers.run import CrawlSummary, run_crawl
 from crawlers.settings import TADA_CONTACT_URL, user_agent
@@ -107,6 +108,10 @@ def print_summary(env, summary: CrawlSummary) -> None:
         env.console.print(detail)
     env.console.print(t("crawl.new_versions", lang, count=fmt_number(summary.new_versions, lang),
                         path=env.data_dir.archive))
+    if summary.changes:
+        significant = sum(1 for c in summary.changes if is_significant(c))
+        env.console.print(t("crawl.changes", lang, count=fmt_number(len(summary.changes), lang),
+                            significant=fmt_number(significant, lang)))
     missing = summary.expected - len(summary.records)
     if missing > 0:
         env.err.print(t("crawl.missing_records", lang, missing=missing, log=summary.log_file))

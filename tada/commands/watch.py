@@ -9,11 +9,11 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from core.changes import headline
+from core.changes import headline, is_significant
 from core.i18n import fmt_number, t
 from crawlers.changes.feeds import platform_names
 from crawlers.changes.notify import notify
-from crawlers.changes.update import dashboard_url, update_after_crawl
+from crawlers.changes.update import dashboard_url
 from tada.commands.crawl import crawl_options, crawl_with_progress, print_summary
 
 CHANGED = 3
@@ -34,9 +34,8 @@ def command(ctx: click.Context, notify_url: str | None, notify_attempts: int,
     lang = env.lang
     summary = crawl_with_progress(env, **crawl)  # type: ignore[arg-type]
     print_summary(env, summary)
-    changes = update_after_crawl(env.data_dir, summary.crawl_id)
     names = platform_names()
-    significant = changes.significant
+    significant = [c for c in summary.changes if is_significant(c)]
     if significant:
         table = Table(title=t("watch.title", lang, count=fmt_number(len(significant), lang)))
         table.add_column(t("watch.col.change", lang))
@@ -48,7 +47,7 @@ def command(ctx: click.Context, notify_url: str | None, notify_attempts: int,
         env.console.print(table)
     else:
         env.console.print(t("watch.none", lang))
-    minor = len(changes.changes) - len(significant)
+    minor = len(summary.changes) - len(significant)
     if minor:
         env.console.print(t("watch.minor", lang, count=fmt_number(minor, lang)))
     env.console.print(t("watch.feeds", lang, path=env.data_dir.feeds))
