@@ -36,9 +36,10 @@ SOURCES: tuple[str, ...] = ("mirror", "live")
 POLICY_FEATURES: tuple[str, ...] = (
     "prohibits_ncii", "ncii_reporting_channel", "third_party_reporting", "hash_matching",
     "stated_response_time_hours", "covers_synthetic_media", "account_required_to_report",
-    "notice_of_outcome", "appeal", "languages",
+    "notice_of_outcome", "appeal", "languages", "language_supported",
 )
-# The policy answers that are yes / partial / no / unknown (the rest are a number and a list).
+# The policy answers that are yes / partial / no / unknown (the rest are a number and a list;
+# ``language_supported`` is a boolean, read as yes / no).
 POLICY_FLAGS: tuple[str, ...] = tuple(
     f for f in POLICY_FEATURES if f not in ("stated_response_time_hours", "languages"))
 # ``features.json`` of a reporting form: the form audit's answers.

@@ -32,6 +32,9 @@ FEATURES = POLICY_FEATURES
 # Quotes are sentences; a very long "sentence" (a table row, a run-on list) is cut to this.
 MAX_QUOTE = 400
 MAX_QUOTES_PER_FEATURE = 3
+# Languages whose vocabulary the analyser has (patterns/analyser.yaml): in any other language an
+# answer not backed by a quote says nothing, so it is "unknown" rather than "no".
+SUPPORTED_LANGUAGES = frozenset({"en", "zh-Hant", "zh-Hans"})
 _LANG_ALIASES = {"en": "en", "zh-hant": "zh-Hant", "zh-hant-hk": "zh-Hant", "zh-hk": "zh-Hant",
                  "zh-tw": "zh-Hant", "zh-hans": "zh-Hans", "zh-cn": "zh-Hans"}
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z][\w-]*)", re.I)
@@ -65,6 +68,13 @@ def html_languages(html: str) -> list[str]:
         if texts & set(spellings):
             found.append(lang)
     return merge([x for x in found if x])
+
+
+def language_supported(declared: str | None, written: list[str]) -> bool:
+    """Whether the document is in a language the vocabulary covers: the declared one, else the
+    main language of its text (a document without letters has nothing to misread)."""
+    main = declared or (written[0] if written else None)
+    return main is None or main in SUPPORTED_LANGUAGES
 
 
 def _quote(text: str, s: Sentence) -> str:
@@ -102,8 +112,15 @@ def analyse(document: str, lang: str | None = None, kind: str = "html") -> dict:
         "notice_of_outcome": remedy.notice_of_outcome(facts),
         "appeal": remedy.appeal(facts),
     }
+    written = detect_languages(text)
+    supported = language_supported(declared, written)
+    if not supported:
+        for finding in findings.values():
+            if isinstance(finding.value, str) and not finding.sentences:
+                finding.value = "unknown"
     result: dict = {name: finding.value for name, finding in findings.items()}
-    result["languages"] = merge([declared] if declared else [], detect_languages(text), offered)
+    result["languages"] = merge([declared] if declared else [], written, offered)
+    result["language_supported"] = supported
     evidence = []
     for name, finding in findings.items():
         seen: set[str] = set()

@@ -83,6 +83,11 @@ class Facts:
         if self._adult_intimate_media(s) and (self._lacks_consent(s)
                                               or self.has("threat_to_share", s)):
             return True
+        # Intimate media of the person reporting ("if someone shared a nude image of you,
+        # report it"): the route is for NCII whoever shared it.
+        if self.has("report", s) and self._adult_intimate_media(s) \
+                and self.has("depicts_reporter", s):
+            return True
         # Under a heading that names NCII, intimate media or consent alone is enough.
         if s.headings and not s.is_heading:
             heading = self.doc.sentences[s.headings[-1]]
@@ -128,7 +133,16 @@ class Facts:
         """The sentence, or what introduces it, states a rule against something."""
         if self.has("scope_exclusion", s) or self.has("disclaimer", s):
             return False
-        return any(self._states_rule(o) for o in (s, *self.around(s)))
+        return any(self._states_rule(o) for o in (s, *self.around(s), *self._continued(s)))
+
+    def _continued(self, s: Sentence) -> list[Sentence]:
+        """For "This includes ..." the rule may be two sentences back ("We do not tolerate X.
+        We consider X to be ... This includes ..."), within the same section."""
+        if not self.has("continuation", s):
+            return []
+        sents = self.doc.sentences
+        return [sents[j] for j in (s.index - 2, s.index - 3) if 0 <= j < len(sents)
+                and not sents[j].is_heading and sents[j].headings == s.headings]
 
     def _states_rule(self, s: Sentence) -> bool:
         key = ("_rule", s.index)
@@ -171,13 +185,30 @@ def _in_ncii_section(f: Facts, s: Sentence, ncii_idx: list[int]) -> bool:
 
 
 def reporting_channel(f: Facts, ncii_idx: list[int]) -> Finding:
-    """yes: a route (form, link, address, in-product option) to report NCII specifically."""
+    """yes: a route (form, link, address, in-product option) to report NCII: in the NCII
+    section, or a route for a category of content ("prohibited content", "illegal content")
+    under which the document lists its NCII rule."""
     if not ncii_idx:
         return Finding("no", [])
+    ncii_categories = set().union(*(_categories(f, f.doc.sentences[i]) for i in ncii_idx))
     hits = [s for s in _body(f.doc)
             if f.has("report", s) and f.has("report_route", s)
-            and not _other_process(f, s, ncii_idx) and _in_ncii_section(f, s, ncii_idx)]
+            and not _other_process(f, s, ncii_idx)
+            and (_in_ncii_section(f, s, ncii_idx) or _categories(f, s) & ncii_categories)]
     return Finding("yes" if hits else "no", hits)
+
+
+def _categories(f: Facts, s: Sentence) -> set[str]:
+    """Content categories named by a sentence, what introduces it and its headings, as
+    "first word + last word" ("prohibited video content" = "prohibited content")."""
+    found: set[str] = set()
+    sents = f.doc.sentences
+    for o in (s, *(sents[i] for i in s.headings),
+              *([sents[s.lead]] if s.lead is not None else [])):
+        for m in f.content_category.pattern.finditer(o.text):
+            words = m.group(0).lower().split()
+            found.add(f"{words[0]} {words[-1]}" if len(words) > 1 else words[0])
+    return found
 
 
 def _other_process(f: Facts, s: Sentence, ncii_idx: list[int]) -> bool:
@@ -187,7 +218,7 @@ def _other_process(f: Facts, s: Sentence, ncii_idx: list[int]) -> bool:
         return True
     if f.has("minors", s) and not f.ncii(s):
         return True
-    if _in_ncii_section(f, s, ncii_idx):
+    if _in_ncii_section(f, s, ncii_idx) or f.has("non_ip_content", s):
         return False
     return any(IP_CLAIM.search(o.text) for o in f.around(s))
 

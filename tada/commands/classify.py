@@ -64,3 +64,7 @@ def print_result(env, source: str, result: dict, features: tuple[str, ...]) -> N
         table.add_row(t(f"analyser.feature.{feature}", lang), _value(result[feature], lang),
                       Text("\n".join(f"“{q}”" for q in quotes)))
     env.console.print(table)
+    if result.get("language_supported") is False:
+        language = (result.get("languages") or ["?"])[0]
+        env.console.print(Text(t("analyser.language_unsupported", lang, language=language)),
+                          style="bold yellow")

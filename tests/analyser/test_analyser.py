@@ -23,7 +23,7 @@ from .conftest import (
 
 KEYS = ["prohibits_ncii", "ncii_reporting_channel", "third_party_reporting", "hash_matching",
         "stated_response_time_hours", "covers_synthetic_media", "account_required_to_report",
-        "notice_of_outcome", "appeal", "languages", "evidence"]
+        "notice_of_outcome", "appeal", "languages", "language_supported", "evidence"]
 
 
 def features(doc: str, kind: str = "markdown", lang: str | None = None) -> dict:
