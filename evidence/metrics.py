@@ -2,17 +2,18 @@
 
 The public database is already suppressed; a hidden cell is written as ``suppressed`` (never
 blank, never zero) so a reader can tell "hidden" from "not defined". Exact counts are written
-only into a RESTRICTED pack.
+only into a RESTRICTED pack. Text that a spreadsheet could run as a formula gets a leading
+apostrophe (``core.cells``).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from core.cells import csv_row, csv_text
 from evidence.archive import iso_utc
 from evidence.public import PublicData, Row
 
@@ -21,7 +22,7 @@ EXACT_FILE = "exact_counts_RESTRICTED.csv"
 EXACT_COLUMNS = ("slug", "cases", "items", "removed", "refused", "no_response", "pending")
 
 
-def _text(value: Any) -> str:
+def _plain(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -29,19 +30,23 @@ def _text(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return iso_utc(value)
     if isinstance(value, list | tuple):
-        return ";".join(_text(v) for v in value)
+        return ";".join(_plain(v) for v in value)
     return str(value)
+
+
+def _text(value: Any) -> str:
+    # Text is never written as a live formula; numbers and dates cannot start like one.
+    return csv_text(_plain(value)) if isinstance(value, str | list | tuple) else _plain(value)
 
 
 def _write(path: Path, columns: list[str], rows: Iterable[Row],
            hidden: Callable[[Row, str], bool] = lambda _r, _c: False) -> None:
     # utf-8-sig so spreadsheet programs read the Chinese platform names correctly.
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow(columns)
+        fh.write(csv_row(columns))
         for row in rows:
-            writer.writerow([SUPPRESSED if row.get(c) is None and hidden(row, c)
-                             else _text(row.get(c)) for c in columns])
+            fh.write(csv_row([SUPPRESSED if row.get(c) is None and hidden(row, c)
+                              else _text(row.get(c)) for c in columns]))
 
 
 def _hidden(public: PublicData, table: str, *key_columns: str) -> Callable[[Row, str], bool]:

@@ -1,7 +1,8 @@
 """Scorecard exports for researchers, read only from ``public.duckdb``.
 
 ``export_scorecards`` writes each published table as CSV, JSON, Parquet (DuckDB's own writer)
-and/or one XLSX workbook, with ``methodology.yaml`` and a Frictionless ``datapackage.json``
+and/or one XLSX workbook (text cells in CSV and XLSX through ``core.cells``, so no cell runs as
+a spreadsheet formula), with ``methodology.yaml`` and a Frictionless ``datapackage.json``
 describing every file. Files are written to a scratch directory first and moved into place
 together, so a failed export leaves the previous one intact.
 """
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from core.cells import guarded_query
 from core.errors import TadaError
 from core.export.datapackage import descriptor, field_types
 from core.export.xlsx import write_workbook
@@ -117,7 +119,8 @@ def _write_all(con: duckdb.DuckDBPyConnection, scratch: Path, formats: list[str]
         for table in TABLES:
             name = f"{table}.{fmt}"
             target = str(scratch / name).replace("'", "''")
-            con.execute(f"COPY ({_query(table)}) TO '{target}' {_COPY_OPTIONS[fmt]}")
+            query = guarded_query(con, _query(table)) if fmt == "csv" else _query(table)
+            con.execute(f"COPY ({query}) TO '{target}' {_COPY_OPTIONS[fmt]}")
             files.append(name)
             resources.append({"table": table, "path": name, "format": fmt})
     (scratch / METHODOLOGY).write_text(methodology_text, encoding="utf-8")

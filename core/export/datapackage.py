@@ -1,4 +1,7 @@
-"""A Frictionless Data Package descriptor (datapackage.json) for a scorecard export."""
+"""A Frictionless Data Package descriptor (datapackage.json) for a scorecard export.
+
+Each CSV and XLSX resource says in its ``description`` how text that could run as a
+spreadsheet formula was written (see ``core.cells``)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ MEDIATYPES = {
     "parquet": "application/vnd.apache.parquet",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# Spreadsheet formats, whose text cells core.cells guards against formulas.
+TEXT_GUARDED = ("csv", "xlsx")
 
 
 def _frictionless_type(duckdb_type: str) -> str:
@@ -53,6 +58,8 @@ def descriptor(meta: dict[str, str], resources: list[dict[str, Any]],
         }
         if r["format"] == "csv":
             resource["encoding"] = "utf-8"
+        if r["format"] in TEXT_GUARDED:
+            resource["description"] = t("core.export.text_cells_note", lang)
         if "sheet" in r:
             resource["dialect"] = {"sheetName": r["sheet"]}
         described.append(resource)

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from core.cells import xlsx_value
 from core.i18n import t
 from core.public_schema import ROW_KEYS, row_key
 
@@ -37,7 +38,7 @@ def _add_sheet(wb: Workbook, con: duckdb.DuckDBPyConnection, table: str, query: 
     ws = wb.create_sheet(title=table[:31])
     cursor = con.execute(query)
     columns = [d[0] for d in cursor.description]
-    ws.append(columns)
+    ws.append([xlsx_value(ws, c) for c in columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     ws.freeze_panes = "B2"
@@ -49,7 +50,8 @@ def _add_sheet(wb: Workbook, con: duckdb.DuckDBPyConnection, table: str, query: 
             key = row_key(table, dict(zip(columns, values, strict=True)))
             values = [label if (table, key, col) in hidden else v
                       for col, v in zip(columns, values, strict=True)]
-        ws.append([v.replace(tzinfo=None) if isinstance(v, dt.datetime) else v for v in values])
+        ws.append([xlsx_value(ws, v.replace(tzinfo=None) if isinstance(v, dt.datetime) else v)
+                   for v in values])
         for i, v in enumerate(values):
             widths[i] = max(widths[i], min(len(str(v)) if v is not None else 0, _MAX_WIDTH))
     for i, column in enumerate(columns, start=1):
@@ -70,12 +72,13 @@ def write_workbook(con: duckdb.DuckDBPyConnection, path: Path, queries: dict[str
     wb = Workbook()
     about = wb.active
     about.title = "methodology"
-    about.append([t("core.export.methodology_sheet", lang)])
+    about.append([xlsx_value(about, t("core.export.methodology_sheet", lang))])
     about["A1"].font = Font(bold=True, size=14)
-    about.append([t("core.export.suppressed_note", lang)])
+    about.append([xlsx_value(about, t("core.export.suppressed_note", lang))])
+    about.append([xlsx_value(about, t("core.export.text_cells_note", lang))])
     about.append([])
     for line in methodology_text.splitlines():
-        about.append([line])
+        about.append([xlsx_value(about, line)])
     about.column_dimensions["A"].width = 100
     hidden = _hidden_cells(con)
     label = t("core.export.suppressed", lang)
