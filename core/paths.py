@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,8 @@ MIRROR_DIR = DATASETS / "mirror"
 TAKEDOWNS_DIR = DATASETS / "takedowns"
 SAMPLE_CASE_LOG = TAKEDOWNS_DIR / "sample-case-log.csv"
 CASE_LOG_SCHEMA = TAKEDOWNS_DIR / "case-log.schema.json"
+# A key is 64 hexadecimal digits and a newline; anything much larger is not a key file.
+MAX_KEY_FILE = 4096
 
 
 @dataclass(frozen=True)
@@ -66,18 +69,36 @@ class DataDir:
         self.root.mkdir(parents=True, exist_ok=True)
         return self
 
-    def secret_key(self) -> bytes:
-        """The pseudonymisation key, created (mode 0600) on first use."""
+    def has_secret_key(self) -> bool:
+        """Whether anything (a file, a directory, a dangling link) is at ``secret.key``."""
+        return os.path.lexists(self.secret_key_path)
+
+    def secret_key(self, create: bool = True) -> bytes:
+        """The pseudonymisation key, created (mode 0600) on first use when ``create``."""
         path = self.secret_key_path
-        if not path.exists():
+        if not self.has_secret_key():
+            if not create:
+                raise TadaError(t("paths.no_secret_key", None, path=path))
             self.ensure()
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
                 fh.write(secrets.token_hex(32) + "\n")
         try:
+            info = path.stat()
+        except OSError as exc:  # a dangling link, a loop, no permission
+            raise TadaError(t("paths.secret_key_unreadable", None, path=path,
+                              reason=exc.strerror or exc)) from exc
+        if not stat.S_ISREG(info.st_mode):
+            raise TadaError(t("paths.secret_key_not_file", None, path=path))
+        if info.st_size > MAX_KEY_FILE:
+            raise TadaError(t("paths.secret_key_size", None, path=path, size=info.st_size))
+        try:
             key = bytes.fromhex(path.read_text(encoding="ascii").strip())
         except (ValueError, UnicodeDecodeError):
             key = b""
+        except OSError as exc:
+            raise TadaError(t("paths.secret_key_unreadable", None, path=path,
+                              reason=exc.strerror or exc)) from exc
         if len(key) < 16:  # damaged or truncated: never pseudonymise with a weak key
             raise TadaError(t("paths.bad_secret_key", None, path=path))
         return key

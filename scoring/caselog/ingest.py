@@ -1,28 +1,34 @@
-"""Ingest a case log into the warehouse: validate everything, then one transaction."""
+"""Ingest a case log into the warehouse: validate everything, then one transaction.
+
+All the work is set operations in DuckDB: the log is read into a scratch in-memory database
+(spilling to a temporary directory, never to the data directory), validated and
+pseudonymised there by the SQL in ``scoring/sql/caselog/``, and only then is the warehouse
+attached and merged into, in one transaction. A rejected log writes nothing at all.
+"""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
+
+import duckdb
 
 from core.paths import PLATFORMS_DIR, DataDir
-from core.registry import Resolver, load_registry
-from scoring.caselog.pseudonym import Pseudonymiser
-from scoring.caselog.read import read_case_log
-from scoring.caselog.validate import Item, check_as_of, validate
+from core.registry import load_registry
+from scoring.caselog.keys import checked_key, record_fingerprint
+from scoring.caselog.pseudonym import hmac_pads
+from scoring.caselog.read import load_raw
+from scoring.caselog.time import as_of_moment, check_timezone, default_as_of
+from scoring.caselog.validate import check_as_of, load_registry_tables, set_parameters, validate
 from scoring.warehouse import connect, load_platforms, run_sql_file
 
-STAGING_COLUMNS = (
-    "item_key", "case_key", "platform_slug", "unregistered_platform", "host", "content_digest",
-    "reported_at", "first_response_at", "removed_at", "outcome", "channel", "follow_ups",
-    "as_of", "import_id", "victim_gender", "perpetrator_relation",
-)
+__all__ = ["IngestSummary", "as_of_moment", "ingest"]
+
+SCRATCH_MEMORY = "768MB"
 
 
 @dataclass
@@ -41,22 +47,19 @@ class IngestSummary:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def default_as_of(items: list[Item]) -> dt.datetime:
-    """The end of the latest day on which anything in the log happened."""
-    latest = max(
-        moment for item in items
-        for moment in (item.reported_at, item.first_response_at, item.removed_at) if moment
-    )
-    return dt.datetime.combine(latest.date(), dt.time()) + dt.timedelta(days=1)
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 22):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
-def as_of_moment(value: dt.date | dt.datetime, tz: ZoneInfo) -> dt.datetime:
-    """A user's --as-of as a naive UTC datetime; a bare date means the end of that day."""
-    if not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time()) + dt.timedelta(days=1)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=tz)
-    return value.astimezone(dt.UTC).replace(tzinfo=None)
+def _scratch(tmp: Path) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(config={"temp_directory": str(tmp / "spill"),
+                                 "memory_limit": SCRATCH_MEMORY})
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def ingest(
@@ -67,17 +70,51 @@ def ingest(
     sheet: str | None = None,
     timezone: str = "Asia/Hong_Kong",
 ) -> IngestSummary:
-    tz = ZoneInfo(timezone)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    tz = check_timezone(timezone)
+    cutoff = as_of_moment(as_of, tz, now) if as_of is not None else None
     registry = load_registry(PLATFORMS_DIR)
-    log = read_case_log(path, encoding, sheet)
-    items = validate(log, Resolver(registry), tz)
-    cutoff = as_of_moment(as_of, tz) if as_of is not None else default_as_of(items)
-    check_as_of(log, items, cutoff, tz)
-    source_sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    with tempfile.TemporaryDirectory(prefix="tada-ingest-") as tmp:
+        con = _scratch(Path(tmp))
+        try:
+            log = load_raw(con, path, Path(tmp), encoding, sheet)
+            set_parameters(con, timezone, now)
+            load_registry_tables(con, registry)
+            checked = validate(con, log)
+            cutoff = cutoff or default_as_of(checked.latest)
+            check_as_of(con, log, cutoff, timezone)
+            source_sha = _file_sha256(path)
+            # Only now, with the whole file valid, is anything written.
+            key = checked_key(data_dir)
+            inner, outer = hmac_pads(key)
+            con.execute("SET VARIABLE hmac_inner = ?::BLOB", [inner])
+            con.execute("SET VARIABLE hmac_outer = ?::BLOB", [outer])
+            changes = _merge(con, data_dir, registry, key, path, source_sha, cutoff,
+                             checked.rows)
+            cases, items = con.execute(
+                "SELECT count(DISTINCT case_ref), count(*) FROM checked").fetchone()
+            platforms = Counter(dict(con.execute(
+                "SELECT platform_slug, count(*) FROM checked WHERE platform_slug IS NOT NULL "
+                "GROUP BY ALL").fetchall()))
+            unregistered = Counter(dict(con.execute(
+                "SELECT coalesce(host, unregistered_platform, '?'), count(*) FROM checked "
+                "WHERE platform_slug IS NULL GROUP BY ALL").fetchall()))
+        finally:
+            con.close()
+    return IngestSummary(
+        file=path, rows=checked.rows, cases=cases, items=items, as_of=cutoff,
+        inserted=changes["new"], updated=changes["updated"], unchanged=changes["unchanged"],
+        stale=changes["stale"], platforms=platforms, unregistered=unregistered,
+        ignored_columns=checked.ignored_columns,
+    )
 
-    # Only now, with the whole file valid, is anything written.
-    pseudo = Pseudonymiser(data_dir.ensure().secret_key())
-    con = connect(data_dir.warehouse)
+
+def _merge(con: duckdb.DuckDBPyConnection, data_dir: DataDir, registry: dict, key: bytes,
+           path: Path, source_sha: str, cutoff: dt.datetime, rows: int) -> Counter[str]:
+    """Merge the pseudonymised log into the warehouse in one transaction."""
+    connect(data_dir.warehouse).close()  # creates the schema of a new warehouse
+    con.execute("ATTACH ? AS wh", [str(data_dir.warehouse)])
+    con.execute("USE wh")
     try:
         con.execute("BEGIN TRANSACTION")
         known = con.execute(
@@ -85,15 +122,11 @@ def ingest(
         ).fetchone()
         import_id = known[0] if known else con.execute(
             "SELECT coalesce(max(import_id), 0) + 1 FROM case_log_imports").fetchone()[0]
+        con.execute("SET VARIABLE import_id = ?", [import_id])
+        con.execute("SET VARIABLE as_of = ?", [cutoff])
+        record_fingerprint(con, key)
         load_platforms(con, registry)
-        with tempfile.TemporaryDirectory() as tmp:
-            staging = Path(tmp) / "staging.csv"
-            _write_staging(staging, items, pseudo, cutoff, import_id)
-            con.execute(
-                "CREATE OR REPLACE TEMP TABLE staging AS SELECT * FROM read_csv(?, header=true, "
-                "all_varchar=false, columns=?)",
-                [str(staging), _staging_types()],
-            )
+        run_sql_file(con, "caselog/40_staging.sql")
         run_sql_file(con, "warehouse/10_merge_items.sql")
         changes = Counter(dict(con.execute(
             "SELECT change, count(*) FROM merge_plan GROUP BY change").fetchall()))
@@ -101,7 +134,7 @@ def ingest(
             con.execute(
                 "INSERT INTO case_log_imports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [import_id, path.name, source_sha, cutoff,
-                 dt.datetime.now(dt.UTC).replace(tzinfo=None), len(log.rows),
+                 dt.datetime.now(dt.UTC).replace(tzinfo=None), rows,
                  changes["new"], changes["updated"]],
             )
         con.execute("DROP TABLE staging; DROP TABLE merge_plan")
@@ -110,37 +143,6 @@ def ingest(
         con.execute("ROLLBACK")
         raise
     finally:
-        con.close()
-
-    known_columns = set(STAGING_COLUMNS) | {"case_ref", "item_ref", "platform", "content_url"}
-    return IngestSummary(
-        file=path, rows=len(log.rows), cases=len({i.case_ref for i in items}), items=len(items),
-        as_of=cutoff, inserted=changes["new"], updated=changes["updated"],
-        unchanged=changes["unchanged"], stale=changes["stale"],
-        platforms=Counter(i.platform_slug for i in items if i.platform_slug),
-        unregistered=Counter(i.host or i.platform_label or "?" for i in items
-                             if not i.platform_slug),
-        ignored_columns=[h for h in log.header if h and h not in known_columns],
-    )
-
-
-def _staging_types() -> dict[str, str]:
-    times = {"reported_at", "first_response_at", "removed_at", "as_of"}
-    ints = {"follow_ups", "import_id"}
-    return {c: "TIMESTAMP" if c in times else "INTEGER" if c in ints else "VARCHAR"
-            for c in STAGING_COLUMNS}
-
-
-def _write_staging(path: Path, items: list[Item], pseudo: Pseudonymiser, as_of: dt.datetime,
-                   import_id: int) -> None:
-    """Pseudonymised rows only: the clear references never leave this process."""
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        out = csv.writer(fh)
-        out.writerow(STAGING_COLUMNS)
-        for i in items:
-            out.writerow((
-                pseudo.item(i.case_ref, i.item_ref), pseudo.case(i.case_ref), i.platform_slug,
-                i.platform_label, i.host, pseudo.content(i.content_url) if i.content_url else None,
-                i.reported_at, i.first_response_at, i.removed_at, i.outcome, i.channel,
-                i.follow_ups, as_of, import_id, i.victim_gender, i.perpetrator_relation,
-            ))
+        con.execute("USE memory")
+        con.execute("DETACH wh")
+    return changes

@@ -1,22 +1,35 @@
-"""Read a case log (CSV in UTF-8 or a legacy encoding, or XLSX) into numbered raw rows.
+"""Read a case log (CSV in UTF-8 or a legacy encoding, or XLSX) into a DuckDB table.
 
-Rows keep their spreadsheet row numbers (the header is row 1, counting any leading
-``#`` comment lines), so every error can point at the line a person sees.
+The table ``raw_log`` holds every cell as text (``c0``, ``c1``, ... in header order) and
+``line``, the row number a person sees in a spreadsheet or editor (the header is row 1,
+counting any leading ``#`` comment lines), so every error can point at it.
+
+A plain CSV is read by DuckDB's own reader. That reader skips blank lines and cannot say on
+which line a record started, so its row numbers are trusted only when the file has exactly
+one line per record; any other file (blank lines, cells spanning lines, short or long rows,
+bad text) takes the exact path: Python's csv module writes a line-numbered UTF-8 copy, which
+DuckDB then reads. Legacy encodings are transcoded to UTF-8 in a streaming pass first, and an
+XLSX workbook is streamed (openpyxl, read-only) into the same line-numbered form.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import duckdb
 
 from core.errors import TadaError
 from core.i18n import t
 
-RawValue = str | dt.datetime | dt.date | int | float | None
+CHUNK = 1 << 22
+# Python's csv module refuses longer cells; the exact path keeps that limit.
+MAX_CELL = 131_072
 
 
 class CaseLogReadError(TadaError):
@@ -27,57 +40,171 @@ class CaseLogReadError(TadaError):
 class RawLog:
     path: Path
     header: list[str]
-    rows: list[tuple[int, dict[str, RawValue]]]
 
 
-def read_case_log(path: Path, encoding: str | None = None, sheet: str | None = None) -> RawLog:
+def _column(i: int) -> str:
+    return f"c{i}"
+
+
+def load_raw(con: duckdb.DuckDBPyConnection, path: Path, tmp: Path,
+             encoding: str | None = None, sheet: str | None = None) -> RawLog:
+    """Create ``raw_log`` in ``con`` from the case log at ``path`` (``tmp``: scratch dir)."""
     if not path.is_file():
         raise CaseLogReadError(t("caselog.read.missing", None, file=path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
-    return _read_csv(path, encoding)
+        return _load_xlsx(con, path, tmp, sheet)
+    source = path
+    if encoding is not None and codecs.lookup(_encoding_name(encoding)).name != "utf-8":
+        source = tmp / "transcoded.csv"
+        _transcode(path, source, encoding)
+    skipped, header = _header(path, source, encoding)
+    if _fast_read(con, source, skipped, len(header)):
+        return RawLog(path, header)
+    numbered = tmp / "numbered.csv"
+    _write_numbered(numbered, len(header), _csv_records(path, source, skipped, len(header)))
+    _read_numbered(con, numbered, len(header))
+    return RawLog(path, header)
 
 
-def _decode(path: Path, encoding: str | None) -> str:
-    data = path.read_bytes()
-    chosen = encoding or "utf-8-sig"
+def _encoding_name(encoding: str) -> str:
     try:
-        text = data.decode(chosen)
+        return codecs.lookup(encoding).name
     except LookupError as exc:
-        raise CaseLogReadError(t("caselog.read.bad_encoding_name", None, encoding=chosen)) from exc
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        hint = "" if encoding else t("caselog.read.try_big5", None)
         raise CaseLogReadError(
-            t("caselog.read.undecodable", None, file=path, line=line, encoding=chosen) + hint
-        ) from exc
-    return text.removeprefix("\ufeff")
+            t("caselog.read.bad_encoding_name", None, encoding=encoding)) from exc
 
 
-def _read_csv(path: Path, encoding: str | None) -> RawLog:
-    lines = _decode(path, encoding).splitlines(keepends=True)
-    skipped = 0
-    while skipped < len(lines) and lines[skipped].lstrip().startswith("#"):
-        skipped += 1
-    reader = csv.reader(io.StringIO("".join(lines[skipped:])))
+def _transcode(path: Path, target: Path, encoding: str) -> None:
+    """Stream a legacy-encoded file to UTF-8, naming the first line that does not decode."""
+    decoder = codecs.getincrementaldecoder(_encoding_name(encoding))("strict")
+    lines = 0
+    with path.open("rb") as src, target.open("w", encoding="utf-8", newline="") as out:
+        while True:
+            chunk = src.read(CHUNK)
+            try:
+                out.write(decoder.decode(chunk, final=not chunk))
+            except UnicodeDecodeError as exc:
+                line = lines + chunk[: max(exc.start, 0)].count(b"\n") + 1
+                raise CaseLogReadError(t("caselog.read.undecodable", None, file=path,
+                                         line=line, encoding=encoding)) from exc
+            if not chunk:
+                return
+            lines += chunk.count(b"\n")
+
+
+def _text_lines(path: Path, source: Path, encoding: str | None) -> Iterator[str]:
+    """The lines of ``source`` as text (UTF-8, a leading BOM dropped), with errors named."""
+    shown = encoding or "utf-8-sig"
+    line = 0
     try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise CaseLogReadError(t("caselog.read.empty", None, file=path)) from None
-    rows = []
-    for record in reader:
-        line_no = reader.line_num + skipped
-        if not any(cell.strip() for cell in record):
+        with source.open(encoding="utf-8-sig", newline="") as fh:
+            for line, text in enumerate(fh, start=1):  # noqa: B007 - line used on error
+                yield text
+    except UnicodeDecodeError as exc:
+        hint = "" if encoding else t("caselog.read.try_big5", None)
+        raise CaseLogReadError(t("caselog.read.undecodable", None, file=path, line=line + 1,
+                                 encoding=shown) + hint) from exc
+
+
+def _header(path: Path, source: Path, encoding: str | None) -> tuple[int, list[str]]:
+    """The number of comment lines before the header, and the header's column names."""
+    skipped = 0
+    for text in _text_lines(path, source, encoding):
+        if text.lstrip().startswith("#"):
+            skipped += 1
             continue
-        if len(record) > len(header):
-            raise CaseLogReadError(t("caselog.read.too_many_cells", None, file=path, row=line_no,
-                                     found=len(record), expected=len(header)))
-        rows.append((line_no, dict(zip(header, record + [""] * (len(header) - len(record)),
-                                       strict=True))))
-    return RawLog(path, header, rows)
+        try:
+            header = next(csv.reader(io.StringIO(text)))
+        except (StopIteration, csv.Error):
+            header = []
+        if not any(h.strip() for h in header):
+            break
+        return skipped, [h.strip() for h in header]
+    raise CaseLogReadError(t("caselog.read.empty", None, file=path))
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> RawLog:
+def _count_lines(path: Path) -> int:
+    lines, last = 0, b"\n"
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    return lines + (last != b"\n")
+
+
+def _fast_read(con: duckdb.DuckDBPyConnection, source: Path, skipped: int, width: int) -> bool:
+    """DuckDB's reader, kept only when every record is exactly one line."""
+    names = {_column(i): "VARCHAR" for i in range(width)}
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE raw_read AS SELECT * FROM read_csv(?, columns=?, "
+            "header=false, skip=?, delim=',', quote='\"', escape='\"', auto_detect=false, "
+            "strict_mode=true, null_padding=false, encoding='utf-8', max_line_size=?)",
+            [str(source), names, skipped + 1, MAX_CELL])
+    except duckdb.Error:
+        return False
+    rows = con.execute("SELECT count(*) FROM raw_read").fetchone()[0]
+    if rows + skipped + 1 != _count_lines(source):
+        con.execute("DROP TABLE raw_read")
+        return False
+    # rowid keeps the file's order (insertion order is preserved)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE raw_log AS SELECT rowid + {skipped + 2} AS line, "
+                "* FROM raw_read; DROP TABLE raw_read")
+    return True
+
+
+def _csv_records(path: Path, source: Path, skipped: int,
+                 width: int) -> Iterator[tuple[int, list[str]]]:
+    """Every record after the header with the line it ends on, as Python's csv reads it."""
+    lines = _text_lines(path, source, None if source == path else "utf-8")
+    for _ in range(skipped):
+        next(lines)
+    reader = csv.reader(lines)
+    line_no = skipped
+    try:
+        next(reader)
+        for record in reader:
+            line_no = reader.line_num + skipped
+            if len(record) > width:
+                raise CaseLogReadError(t("caselog.read.too_many_cells", None, file=path,
+                                         row=line_no, found=len(record), expected=width))
+            yield line_no, record
+    except csv.Error as exc:
+        raise CaseLogReadError(t("caselog.read.bad_csv", None, file=path,
+                                 row=reader.line_num + skipped, reason=exc)) from exc
+
+
+def _write_numbered(target: Path, width: int,
+                    records: Iterable[tuple[int, list[str | None]]]) -> None:
+    with target.open("w", encoding="utf-8", newline="") as fh:
+        out = csv.writer(fh)
+        for line, cells in records:
+            if any(c is not None and c.strip() for c in cells):
+                out.writerow([line, *cells, *[""] * (width - len(cells))])
+
+
+def _read_numbered(con: duckdb.DuckDBPyConnection, numbered: Path, width: int) -> None:
+    names = {"line": "BIGINT"} | {_column(i): "VARCHAR" for i in range(width)}
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE raw_log AS SELECT * FROM read_csv(?, columns=?, "
+        "header=false, delim=',', quote='\"', escape='\"', auto_detect=false, "
+        "null_padding=false, max_line_size=?)",
+        [str(numbered), names, 4 * MAX_CELL * (width + 1)])
+
+
+def _cell_text(value: object) -> str | None:
+    """A spreadsheet cell as the text a person sees (whole floats without '.0')."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return str(value)
+    return str(value)
+
+
+def _load_xlsx(con: duckdb.DuckDBPyConnection, path: Path, tmp: Path,
+               sheet: str | None) -> RawLog:
     from openpyxl import load_workbook
 
     try:
@@ -89,17 +216,21 @@ def _read_xlsx(path: Path, sheet: str | None) -> RawLog:
             raise CaseLogReadError(t("caselog.read.no_sheet", None, file=path, sheet=sheet,
                                      sheets=", ".join(book.sheetnames)))
         ws = book[sheet] if sheet else book.worksheets[0]
-        it: Iterator[tuple[RawValue, ...]] = ws.iter_rows(values_only=True)
-        header_row = next(it, None)
+        rows = ws.iter_rows(values_only=True)
+        header_row = next(rows, None)
         if header_row is None:
             raise CaseLogReadError(t("caselog.read.empty", None, file=path))
         header = ["" if h is None else str(h).strip() for h in header_row]
-        rows = []
-        for offset, values in enumerate(it, start=2):
-            cells = list(values) + [None] * (len(header) - len(values))
-            if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
-                continue
-            rows.append((offset, {h: c for h, c in zip(header, cells, strict=False) if h}))
-        return RawLog(path, header, rows)
+        width = len(header)
+        numbered = tmp / "numbered.csv"
+        _write_numbered(numbered, width, (
+            (line, [_cell_text(v) for v in values[:width]])
+            for line, values in enumerate(rows, start=2)))
+    except CaseLogReadError:
+        raise
+    except Exception as exc:  # a workbook that opens but fails while streaming
+        raise CaseLogReadError(t("caselog.read.bad_xlsx", None, file=path, reason=exc)) from exc
     finally:
         book.close()
+    _read_numbered(con, numbered, width)
+    return RawLog(path, header)

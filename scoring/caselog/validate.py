@@ -1,25 +1,32 @@
-"""Validate raw case-log rows into typed items, collecting every problem in the file."""
+"""Validate a case log inside DuckDB, collecting every problem in the file in one pass.
+
+The rules are SQL (``scoring/sql/caselog/``); this module hands them the schema's lists and
+the plausible window, and turns their one-row-per-problem output into messages: the first
+``LISTED`` problems with file, row, column and the value as typed, and a count of each kind.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
+
+import duckdb
 
 from core.errors import TadaError
-from core.i18n import t
-from core.registry import Resolver
-from scoring.caselog.read import RawLog, RawValue
+from core.i18n import fmt_number, t
+from core.registry import Platform
+from scoring.caselog.read import MAX_CELL, RawLog
 from scoring.caselog.schema import columns
+from scoring.warehouse import run_sql_file
 
-_ISO = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?"
-    r"(Z|[+-]\d{2}:?\d{2})?)?$"
-)
-TIME_COLUMNS = ("reported_at", "first_response_at", "removed_at")
+LISTED = 200
+SHOWN_CHARS = 120
+MAX_COUNT = 1_000_000
+EARLIEST = dt.datetime(2000, 1, 1)
+# Python's non-breaking and other Unicode spaces, as str.strip() removes them.
+_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+           "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 @dataclass(frozen=True)
@@ -32,218 +39,136 @@ class Problem:
     def render(self, path: Path) -> str:
         where = path.name + (", " + t("caselog.where.row", None, row=self.row) if self.row else "")
         where += f", {self.column}" if self.column else ""
-        shown = f" = {self.value!r}" if self.value else ""
+        value = self.value if len(self.value) <= SHOWN_CHARS else self.value[:SHOWN_CHARS] + "…"
+        shown = f" = {value!r}" if value else ""
         return f"{where}{shown}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Kind:
+    """How many problems of one kind (one rule on one column) the file has."""
+
+    column: str | None
+    message: str
+    count: int
+
+
 class CaseLogInvalid(TadaError):
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
+    def __init__(self, path: Path, problems: list[Problem], total: int | None = None,
+                 kinds: list[Kind] | None = None) -> None:
         self.path, self.problems = path, problems
-        super().__init__(t("caselog.invalid", None, file=path, count=len(problems)))
+        self.total = len(problems) if total is None else total
+        self.kinds = kinds or []
+        super().__init__(t("caselog.invalid", None, file=path, count=fmt_number(self.total)))
 
     def details(self) -> list[str]:
-        return [p.render(self.path) for p in self.problems]
+        lines = [p.render(self.path) for p in self.problems]
+        if self.total > len(self.problems):
+            lines.append(t("caselog.more_problems", None,
+                           count=fmt_number(self.total - len(self.problems))))
+        if len(self.kinds) > 1 or self.total > len(self.problems):
+            lines += [t("caselog.kind", None, count=fmt_number(k.count), column=k.column or "-",
+                        message=k.message) for k in self.kinds]
+        return lines
 
 
-@dataclass(frozen=True)
-class Item:
-    row: int
-    case_ref: str
-    item_ref: str
-    platform_slug: str | None
-    platform_label: str | None
-    content_url: str | None
-    host: str | None
-    reported_at: dt.datetime
-    first_response_at: dt.datetime | None
-    removed_at: dt.datetime | None
-    outcome: str
-    channel: str
-    follow_ups: int
-    victim_gender: str
-    perpetrator_relation: str
+@dataclass
+class Validated:
+    rows: int
+    latest: dt.datetime | None
+    ignored_columns: list[str] = field(default_factory=list)
 
 
-def parse_time(value: RawValue, tz: ZoneInfo) -> dt.datetime | None:
-    """An ISO date or date-time (or a spreadsheet date) as a naive UTC datetime."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        moment = value
-    elif isinstance(value, dt.date):
-        moment = dt.datetime(value.year, value.month, value.day)
-    else:
-        m = _ISO.match(str(value).strip())
-        if not m:
-            raise ValueError(t("caselog.problem.time_format", None))
-        text = str(value).strip().replace(" ", "T", 1)
-        if text.endswith("Z"):
-            text = text[:-1] + "+00:00"
-        moment = dt.datetime.fromisoformat(text)  # raises ValueError on 2023-02-30
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)
-    return moment.astimezone(dt.UTC).replace(tzinfo=None)
+def set_parameters(con: duckdb.DuckDBPyConnection, tz: str, now: dt.datetime) -> None:
+    """The schema's lists and the plausible window, as variables of the rules."""
+    cols = columns()
+    values: dict[str, object] = {
+        "required": [c.name for c in cols.values() if c.required], "tz": tz,
+        "earliest_plausible": EARLIEST, "latest_plausible": now + dt.timedelta(days=1),
+        "max_cell": MAX_CELL, "max_count": MAX_COUNT,
+    }
+    values |= {f"enum_{c.name}": list(c.enum) for c in cols.values() if c.enum}
+    for name, value in values.items():
+        con.execute(f"SET VARIABLE {name} = ?", [value])
 
 
-def _text(value: RawValue) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+def load_registry_tables(con: duckdb.DuckDBPyConnection, registry: dict[str, Platform]) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE reg_labels (label VARCHAR, slug VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE reg_domains (domain VARCHAR, slug VARCHAR)")
+    con.executemany("INSERT INTO reg_labels VALUES (?, ?)", [
+        (label, p.slug) for p in registry.values()
+        for label in (p.slug, p.name_en, p.name_zh, *p.aliases) if label])
+    con.executemany("INSERT INTO reg_domains VALUES (?, ?)",
+                    [(d, p.slug) for p in registry.values() for d in p.domains])
 
 
-def _host_of(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return parts.hostname.lower().rstrip(".")
-
-
-_Resolved = tuple[str | None, str | None, str | None]  # slug, unregistered label, host
-
-
-class _RowChecker:
-    """Checks one row, adding problems; returns an Item when the row is clean."""
-
-    def __init__(self, resolver: Resolver, tz: ZoneInfo, problems: list[Problem]) -> None:
-        self.resolver, self.tz, self.problems = resolver, tz, problems
-
-    def fail(self, row: int, column: str | None, value: RawValue, message: str) -> None:
-        self.problems.append(Problem(row, column, _text(value), message))
-
-    def check(self, row: int, raw: dict[str, RawValue]) -> Item | None:
-        before = len(self.problems)
-        values: dict[str, object] = {}
-        for col in columns().values():
-            value = raw.get(col.name)
-            text = _text(value)
-            if not text:
-                if col.required:
-                    self.fail(row, col.name, value, t("caselog.problem.required", None))
-                values[col.name] = None
-            elif col.is_time:
-                try:
-                    values[col.name] = parse_time(value, self.tz)
-                except ValueError:
-                    self.fail(row, col.name, value, t("caselog.problem.time_format", None))
-            elif col.enum is not None:
-                folded = text.lower().replace(" ", "_").replace("-", "_")
-                if folded in col.enum:
-                    values[col.name] = folded
-                else:
-                    self.fail(row, col.name, value,
-                              t("caselog.problem.enum", None, allowed=", ".join(col.enum)))
-            elif col.is_integer:
-                try:
-                    number = int(text)
-                    if number < 0:
-                        raise ValueError
-                    values[col.name] = number
-                except ValueError:
-                    self.fail(row, col.name, value, t("caselog.problem.count", None))
-            else:
-                values[col.name] = text
-        platform = self._platform(row, values)
-        if len(self.problems) > before:
-            return None
-        self._cross_checks(row, values)
-        if len(self.problems) > before or platform is None:
-            return None
-        slug, label, host = platform
-        return Item(
-            row=row, case_ref=values["case_ref"], item_ref=values["item_ref"],
-            platform_slug=slug, platform_label=label, content_url=values["content_url"],
-            host=host, reported_at=values["reported_at"],
-            first_response_at=values["first_response_at"], removed_at=values["removed_at"],
-            outcome=values["outcome"], channel=values["channel"],
-            follow_ups=values["follow_ups"] or 0, victim_gender=values["victim_gender"],
-            perpetrator_relation=values["perpetrator_relation"],
-        )  # type: ignore[arg-type]
-
-    def _platform(self, row: int, v: dict[str, object]) -> _Resolved | None:
-        label, url = v.get("platform"), v.get("content_url")
-        host = None
-        if url:
-            host = _host_of(str(url))
-            if host is None:
-                self.fail(row, "content_url", url, t("caselog.problem.url", None))
-                return None
-        if not label and not url:
-            self.fail(row, "platform", "", t("caselog.problem.platform_or_url", None))
-            return None
-        slug = self.resolver.by_name(str(label)) if label else None
-        if slug is None and host:
-            slug = self.resolver.by_host(host)
-        return slug, (None if slug else (str(label) if label else None)), host
-
-    def _cross_checks(self, row: int, v: dict[str, object]) -> None:
-        reported, outcome = v["reported_at"], v["outcome"]
-        if outcome == "removed" and v["removed_at"] is None:
-            self.fail(row, "removed_at", "", t("caselog.problem.removed_needs_time", None))
-        if outcome != "removed" and v["removed_at"] is not None:
-            self.fail(row, "removed_at", v["removed_at"],
-                      t("caselog.problem.removed_time_but_not_removed", None, outcome=outcome))
-        if outcome == "refused" and v["first_response_at"] is None:
-            self.fail(row, "first_response_at", "", t("caselog.problem.refused_needs_time", None))
-        if outcome == "no_response" and v["first_response_at"] is not None:
-            self.fail(row, "first_response_at", v["first_response_at"],
-                      t("caselog.problem.no_response_has_time", None))
-        for col in ("first_response_at", "removed_at"):
-            if v[col] is not None and v[col] < reported:
-                self.fail(row, col, v[col], t("caselog.problem.before_report", None))
-
-
-def validate(log: RawLog, resolver: Resolver, tz: ZoneInfo) -> list[Item]:
-    """Every row as an Item, or CaseLogInvalid listing every problem in the file."""
-    problems: list[Problem] = []
-    missing = [c.name for c in columns().values() if c.required and c.name not in log.header]
+def validate(con: duckdb.DuckDBPyConnection, log: RawLog) -> Validated:
+    """Build ``checked`` (typed, resolved rows) or raise CaseLogInvalid listing every problem."""
+    header = log.header
+    missing = [c.name for c in columns().values() if c.required and c.name not in header]
     if missing:
         allowed = ", ".join(columns())
-        for name in missing:
-            problems.append(Problem(1, name, "", t("caselog.problem.missing_column", None,
-                                                   allowed=allowed)))
-        raise CaseLogInvalid(log.path, problems)
-    checker = _RowChecker(resolver, tz, problems)
-    items: list[Item] = []
-    first_row: dict[tuple[str, str], int] = {}
-    case_profile: dict[str, tuple[int, str, str]] = {}
-    for row, raw in log.rows:
-        item = checker.check(row, raw)
-        if item is None:
-            continue
-        key = (item.case_ref, item.item_ref)
-        if key in first_row:
-            checker.fail(row, "item_ref", item.item_ref,
-                         t("caselog.problem.duplicate", None, first=first_row[key]))
-            continue
-        first_row[key] = row
-        profile = (item.victim_gender, item.perpetrator_relation)
-        seen = case_profile.setdefault(item.case_ref, (row, *profile))
-        if seen[1:] != profile:
-            checker.fail(row, "victim_gender" if seen[1] != profile[0] else "perpetrator_relation",
-                         profile[0] if seen[1] != profile[0] else profile[1],
-                         t("caselog.problem.case_disagrees", None, first=seen[0]))
-            continue
-        items.append(item)
-    if not log.rows:
-        problems.append(Problem(None, None, "", t("caselog.problem.no_rows", None)))
-    if problems:
-        raise CaseLogInvalid(log.path, problems)
-    return items
+        raise CaseLogInvalid(log.path, [
+            Problem(1, name, "", t("caselog.problem.missing_column", None, allowed=allowed))
+            for name in missing])
+    position = {name: i for i, name in enumerate(header)}  # a repeated name: the last wins
+    spaces = _SPACES.replace("'", "''")
+    select = ", ".join(
+        f"nullif(trim(c{position[c]}, '{spaces}'), '') AS {c}" if c in position
+        else f"NULL::VARCHAR AS {c}" for c in columns())
+    any_cell = " OR ".join(f"trim(c{i}, '{spaces}') <> ''" for i in range(len(header)))
+    con.execute(f"CREATE OR REPLACE TEMP TABLE log_text AS SELECT line, {select} "
+                f"FROM raw_log WHERE {any_cell}")
+    con.execute("DROP TABLE raw_log")
+    rows = con.execute("SELECT count(*) FROM log_text").fetchone()[0]
+    if not rows:
+        raise CaseLogInvalid(log.path, [Problem(None, None, "",
+                                                t("caselog.problem.no_rows", None))])
+    for step in ("10_typed", "20_platform", "30_checks"):
+        run_sql_file(con, f"caselog/{step}.sql")
+    con.execute("DROP TABLE log_text")
+    raise_problems(con, log.path)
+    latest = con.execute("SELECT max(greatest(reported_utc, first_response_utc, removed_utc)) "
+                         "FROM checked").fetchone()[0]
+    known = set(columns())
+    return Validated(rows, latest, [h for h in header if h and h not in known])
 
 
-def check_as_of(log: RawLog, items: list[Item], as_of: dt.datetime, tz: ZoneInfo) -> None:
+def check_as_of(con: duckdb.DuckDBPyConnection, log: RawLog, as_of: dt.datetime,
+                tz: str) -> None:
     """Reject a log whose events happen after the date it claims to be extracted."""
-    local = as_of.replace(tzinfo=dt.UTC).astimezone(tz)
-    shown = f"{local:%Y-%m-%d %H:%M} {tz.key}"
-    raw_rows = dict(log.rows)
-    problems = [
-        Problem(item.row, col, _text(raw_rows[item.row].get(col)),
-                t("caselog.problem.after_as_of", None, as_of=shown))
-        for item in items
-        for col in TIME_COLUMNS
-        if getattr(item, col) is not None and getattr(item, col) > as_of
-    ]
-    if problems:
-        raise CaseLogInvalid(log.path, problems)
+    con.execute("SET VARIABLE as_of = ?", [as_of])
+    run_sql_file(con, "caselog/35_after_as_of.sql")
+    local = as_of.replace(tzinfo=dt.UTC).astimezone(_zone(tz))
+    raise_problems(con, log.path, as_of=f"{local:%Y-%m-%d %H:%M} {tz}")
+
+
+def _zone(tz: str) -> dt.tzinfo:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(tz)
+
+
+def raise_problems(con: duckdb.DuckDBPyConnection, path: Path, **extra: str) -> None:
+    """Raise CaseLogInvalid if ``log_problems`` has any row; list the first LISTED."""
+    total = con.execute("SELECT count(*) FROM log_problems").fetchone()[0]
+    if not total:
+        return
+    enums = {c.name: ", ".join(c.enum) for c in columns().values() if c.enum}
+    rows = con.execute(
+        "SELECT line, col, coalesce(value, ''), rule, first_line, outcome_v FROM log_problems "
+        "ORDER BY line, position LIMIT ?", [LISTED]).fetchall()
+
+    def message(col: str, rule: str, first: object, outcome: object) -> str:
+        params = {"allowed": enums.get(col, ""), "first": first, "outcome": outcome,
+                  "max": fmt_number(MAX_COUNT), "max_chars": fmt_number(MAX_CELL),
+                  "earliest": EARLIEST.date().isoformat(), **extra}
+        return t(f"caselog.problem.{rule}", None, **params)
+
+    problems = [Problem(line, col, value, message(col, rule, first, outcome))
+                for line, col, value, rule, first, outcome in rows]
+    kinds = [Kind(col, message(col, rule, "…", "…"), count)
+             for col, rule, count in con.execute(
+                 "SELECT col, rule, count(*) FROM log_problems GROUP BY ALL "
+                 "ORDER BY count(*) DESC, col, rule").fetchall()]
+    raise CaseLogInvalid(path, problems, total, kinds)

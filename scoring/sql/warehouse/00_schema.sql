@@ -19,6 +19,12 @@ CREATE TABLE IF NOT EXISTS case_log_imports (
     updated        INTEGER NOT NULL
 );
 
+-- The fingerprint of the key the pseudonyms were made with (HMAC of a constant, never the key).
+CREATE TABLE IF NOT EXISTS key_fingerprint (
+    fingerprint  VARCHAR NOT NULL,
+    recorded_at  TIMESTAMP NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS cases (
     case_key              VARCHAR PRIMARY KEY,   -- HMAC of case_ref
     victim_gender         VARCHAR NOT NULL,

@@ -1,0 +1,94 @@
+-- Typed case-log rows, each cell checked against the rules of case-log.schema.json.
+-- Expects `log_text` (line, one stripped text column per schema column, NULL when empty) and
+-- the variables set by scoring/caselog/validate.py: required (list of required columns),
+-- enum_<column> (allowed values), tz (the log's time zone), earliest_plausible (local time)
+-- and latest_plausible (UTC). Each e_<column> is the rule the cell breaks, NULL when fine.
+
+-- 'Web Form' and 'web-form' mean web_form.
+CREATE OR REPLACE TEMP MACRO folded(v) AS replace(replace(lower(v), ' ', '_'), '-', '_');
+CREATE OR REPLACE TEMP MACRO is_required(name) AS list_contains(getvariable('required'), name);
+
+-- ISO 8601 date or date-time, with an optional UTC offset; the parts as text ('' if absent).
+CREATE OR REPLACE TEMP MACRO iso_parts(v) AS regexp_extract(v,
+    '^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|([+-])(\d{2}):?(\d{2}))?)?$',
+    ['y', 'mo', 'd', 'h', 'mi', 's', 'f', 'z', 'sign', 'oh', 'om']);
+
+-- The moment as written (no zone applied); NULL for an impossible date or time of day.
+CREATE OR REPLACE TEMP MACRO iso_local(p) AS
+    CASE WHEN p.y > '0000'
+              AND (p.h = '' OR (p.h < '24' AND p.mi < '60' AND (p.s = '' OR p.s < '60')))
+              AND (p.z IN ('', 'Z') OR (p.oh < '24' AND p.om < '60'))
+         THEN try_cast(p.y || '-' || p.mo || '-' || p.d AS DATE)
+              + to_microseconds(
+                    (coalesce(nullif(p.h, ''), '0')::BIGINT * 3600
+                     + coalesce(nullif(p.mi, ''), '0')::BIGINT * 60
+                     + coalesce(nullif(p.s, ''), '0')::BIGINT) * 1000000
+                    + coalesce(nullif(rpad(left(p.f, 6), 6, '0'), '000000'), '0')::BIGINT)
+    END;
+
+-- In UTC: a written offset wins, otherwise the log's time zone applies.
+CREATE OR REPLACE TEMP MACRO iso_utc(p, local) AS
+    CASE WHEN p.z = '' THEN (local AT TIME ZONE getvariable('tz')) AT TIME ZONE 'UTC'
+         WHEN p.z = 'Z' THEN local
+         ELSE local - (CASE p.sign WHEN '-' THEN -1 ELSE 1 END)
+                      * to_minutes(p.oh::BIGINT * 60 + p.om::BIGINT)
+    END;
+
+CREATE OR REPLACE TEMP MACRO time_rule(v, local, utc, name) AS
+    CASE WHEN v IS NULL THEN CASE WHEN is_required(name) THEN 'required' END
+         WHEN utc IS NULL THEN 'time_format'
+         WHEN local < getvariable('earliest_plausible') THEN 'too_early'
+         WHEN utc > getvariable('latest_plausible') THEN 'too_late'
+    END;
+
+CREATE OR REPLACE TEMP MACRO text_rule(v, name) AS
+    CASE WHEN v IS NULL AND is_required(name) THEN 'required'
+         WHEN length(v) > getvariable('max_cell') THEN 'too_long' END;
+
+CREATE OR REPLACE TEMP MACRO enum_rule(v, allowed, name) AS
+    CASE WHEN v IS NULL THEN CASE WHEN is_required(name) THEN 'required' END
+         WHEN NOT list_contains(allowed, folded(v)) THEN 'enum' END;
+
+CREATE OR REPLACE TEMP TABLE typed AS
+WITH parts AS (
+    SELECT *, iso_parts(reported_at) AS rp, iso_parts(first_response_at) AS fp,
+           iso_parts(removed_at) AS dp,
+           regexp_matches(follow_ups, '^[+-]?[0-9]+$') AS fu_digits
+    FROM log_text
+),
+local AS (
+    SELECT *, iso_local(rp) AS rep_l, iso_local(fp) AS fr_l, iso_local(dp) AS rem_l
+    FROM parts
+),
+utc AS (
+    SELECT *, iso_utc(rp, rep_l) AS reported_utc, iso_utc(fp, fr_l) AS first_response_utc,
+           iso_utc(dp, rem_l) AS removed_utc,
+           CASE WHEN fu_digits THEN try_cast(follow_ups AS INTEGER) END AS follow_ups_n
+    FROM local
+)
+SELECT line, case_ref, item_ref, platform, content_url, reported_at, first_response_at,
+       removed_at, outcome, channel, follow_ups, victim_gender, perpetrator_relation,
+       reported_utc, first_response_utc, removed_utc,
+       folded(outcome) AS outcome_v, folded(channel) AS channel_v,
+       folded(victim_gender) AS victim_gender_v,
+       folded(perpetrator_relation) AS perpetrator_relation_v,
+       coalesce(follow_ups_n, 0) AS follow_ups_v,
+       text_rule(case_ref, 'case_ref') AS e_case_ref,
+       text_rule(item_ref, 'item_ref') AS e_item_ref,
+       text_rule(platform, 'platform') AS e_platform,
+       text_rule(content_url, 'content_url') AS e_content_url,
+       time_rule(reported_at, rep_l, reported_utc, 'reported_at') AS e_reported_at,
+       time_rule(first_response_at, fr_l, first_response_utc, 'first_response_at')
+           AS e_first_response_at,
+       time_rule(removed_at, rem_l, removed_utc, 'removed_at') AS e_removed_at,
+       enum_rule(outcome, getvariable('enum_outcome'), 'outcome') AS e_outcome,
+       enum_rule(channel, getvariable('enum_channel'), 'channel') AS e_channel,
+       CASE WHEN follow_ups IS NULL THEN CASE WHEN is_required('follow_ups') THEN 'required' END
+            WHEN NOT fu_digits OR follow_ups_n < 0 THEN 'count'
+            WHEN follow_ups_n IS NULL OR follow_ups_n > getvariable('max_count') THEN 'count_large'
+       END AS e_follow_ups,
+       enum_rule(victim_gender, getvariable('enum_victim_gender'), 'victim_gender')
+           AS e_victim_gender,
+       enum_rule(perpetrator_relation, getvariable('enum_perpetrator_relation'),
+                 'perpetrator_relation') AS e_perpetrator_relation
+FROM utc;

@@ -1,0 +1,97 @@
+-- Rules across cells and rows, then one row per problem. Cross-cell rules apply only to rows
+-- whose cells are each valid; duplicate items and disagreeing case profiles only to rows
+-- that pass every other rule (a duplicate is not compared again). `position` orders the
+-- problems of one row as people read it: cells in column order, then the platform, then
+-- rules across cells, then rules across rows.
+
+CREATE OR REPLACE TEMP TABLE checked AS
+WITH base AS (
+    SELECT t.*, r.host, r.normal, r.platform_slug, r.unregistered_platform, r.e_platform_url,
+           coalesce(e_case_ref, e_item_ref, e_platform, e_content_url, e_reported_at,
+                    e_first_response_at, e_removed_at, e_outcome, e_channel, e_follow_ups,
+                    e_victim_gender, e_perpetrator_relation, r.e_platform_url) IS NULL AS cells_ok
+    FROM typed AS t
+    JOIN resolved AS r USING (line)
+)
+SELECT *,
+       CASE WHEN NOT cells_ok THEN NULL
+            WHEN outcome_v = 'removed' AND removed_at IS NULL THEN 'removed_needs_time'
+            WHEN outcome_v <> 'removed' AND removed_at IS NOT NULL
+                THEN 'removed_time_but_not_removed'
+       END AS x_removed,
+       CASE WHEN NOT cells_ok THEN NULL
+            WHEN outcome_v = 'refused' AND first_response_at IS NULL THEN 'refused_needs_time'
+            WHEN outcome_v = 'no_response' AND first_response_at IS NOT NULL
+                THEN 'no_response_has_time'
+       END AS x_first_response,
+       cells_ok AND first_response_utc < reported_utc AS x_first_before,
+       cells_ok AND removed_utc < reported_utc AS x_removed_before
+FROM base;
+
+CREATE OR REPLACE TEMP TABLE row_checks AS
+WITH clean AS (
+    SELECT line, case_ref, item_ref, victim_gender_v, perpetrator_relation_v,
+           min(line) OVER (PARTITION BY case_ref, item_ref) AS first_item_line
+    FROM checked
+    WHERE cells_ok AND x_removed IS NULL AND x_first_response IS NULL
+      AND NOT x_first_before AND NOT x_removed_before
+),
+profiles AS (
+    SELECT *, arg_min(victim_gender_v, line) OVER w AS first_gender,
+           arg_min(perpetrator_relation_v, line) OVER w AS first_relation,
+           min(line) OVER w AS first_case_line
+    FROM clean
+    WHERE line = first_item_line
+    WINDOW w AS (PARTITION BY case_ref)
+)
+SELECT line, 'item_ref' AS col, item_ref AS value, 'duplicate' AS rule,
+       first_item_line AS first_line
+FROM clean
+WHERE line <> first_item_line
+UNION ALL
+SELECT line,
+       CASE WHEN victim_gender_v <> first_gender THEN 'victim_gender'
+            ELSE 'perpetrator_relation' END,
+       CASE WHEN victim_gender_v <> first_gender THEN victim_gender_v
+            ELSE perpetrator_relation_v END,
+       'case_disagrees', first_case_line
+FROM profiles
+WHERE victim_gender_v <> first_gender OR perpetrator_relation_v <> first_relation;
+
+CREATE OR REPLACE TEMP TABLE log_problems AS
+WITH cells AS (
+    SELECT line, position, col, value, rule, NULL::BIGINT AS first_line, outcome_v
+    FROM (SELECT * FROM checked WHERE NOT cells_ok) AS c,
+    LATERAL (VALUES
+        (1, 'case_ref', case_ref, e_case_ref), (2, 'item_ref', item_ref, e_item_ref),
+        (3, 'platform', platform, e_platform), (4, 'content_url', content_url, e_content_url),
+        (5, 'reported_at', reported_at, e_reported_at),
+        (6, 'first_response_at', first_response_at, e_first_response_at),
+        (7, 'removed_at', removed_at, e_removed_at), (8, 'outcome', outcome, e_outcome),
+        (9, 'channel', channel, e_channel), (10, 'follow_ups', follow_ups, e_follow_ups),
+        (11, 'victim_gender', victim_gender, e_victim_gender),
+        (12, 'perpetrator_relation', perpetrator_relation, e_perpetrator_relation),
+        (20, CASE e_platform_url WHEN 'url' THEN 'content_url' ELSE 'platform' END,
+         content_url, e_platform_url)
+    ) AS v(position, col, value, rule)
+    WHERE rule IS NOT NULL
+),
+cross_cells AS (
+    SELECT line, position, col, value, rule, NULL::BIGINT, outcome_v
+    FROM (SELECT * FROM checked
+          WHERE x_removed IS NOT NULL OR x_first_response IS NOT NULL OR x_first_before
+             OR x_removed_before) AS c,
+    LATERAL (VALUES
+        (30, 'removed_at', removed_at, x_removed),
+        (31, 'first_response_at', first_response_at, x_first_response),
+        (32, 'first_response_at', first_response_at,
+         CASE WHEN x_first_before THEN 'before_report' END),
+        (33, 'removed_at', removed_at, CASE WHEN x_removed_before THEN 'before_report' END)
+    ) AS v(position, col, value, rule)
+    WHERE rule IS NOT NULL
+)
+SELECT * FROM cells
+UNION ALL
+SELECT * FROM cross_cells
+UNION ALL
+SELECT line, 40, col, value, rule, first_line, NULL FROM row_checks;
