@@ -28,8 +28,8 @@ OUTCOMES: tuple[str, ...] = (
 )
 # Outcomes that leave a current version for the document.
 SUCCESS: frozenset[str] = frozenset({"ok", "unchanged"})
-# Where a fetch came from: the offline mirror or the live web.
-SOURCES: tuple[str, ...] = ("mirror", "live")
+# Where a fetch came from: the offline mirror, the live web, or a WARC made elsewhere.
+SOURCES: tuple[str, ...] = ("mirror", "live", "warc")
 
 # ``features.json`` of a policy document: the analyser's answers, in the order it writes them
 # (``evidence`` follows them: a list of ``{feature, quote}``).

@@ -19,6 +19,7 @@ from core.i18n import t
 from core.paths import MIRROR_DIR, PLATFORMS_DIR, DataDir
 from core.registry import Platform, load_registry
 from crawlers.state import ArchiveState
+from crawlers.warc_import import Capture, read_manifest
 
 
 class UnknownPlatform(TadaError):
@@ -64,6 +65,8 @@ class CrawlContext:
     mirror_date: str | None
     targets: list[Target]
     state: ArchiveState = field(repr=False)
+    # ``--from-warc``: each capture with the declared document it answers, oldest first
+    replay: list[tuple[Target, Capture]] = field(default_factory=list)
 
     @property
     def archive(self) -> Path:
@@ -71,7 +74,11 @@ class CrawlContext:
 
     @property
     def source(self) -> str:
-        return "live" if self.live else "mirror"
+        return "warc" if self.replay else ("live" if self.live else "mirror")
+
+    @property
+    def captures(self) -> list[Capture]:
+        return [capture for _, capture in self.replay]
 
     @classmethod
     def of(cls, crawler: Crawler) -> CrawlContext:
@@ -90,6 +97,11 @@ class CrawlContext:
         registry = select_platforms(platforms_dir, slugs)
         targets = [Target(slug, v) for slug, p in registry.items()
                    for v in iter_variants(p.documents)]
+        manifest = settings.get("TADA_WARC_MANIFEST")
+        replay = [(target, capture) for capture in read_manifest(Path(manifest))
+                  for target in targets if target.variant.url == capture.url] if manifest else []
+        if manifest:
+            targets = [target for target, _ in replay]
         return cls(
             data_dir=data_dir,
             crawl_id=settings.get("TADA_CRAWL_ID") or new_crawl_id(),
@@ -99,4 +111,5 @@ class CrawlContext:
             mirror_date=settings.get("TADA_MIRROR_DATE") or None,
             targets=targets,
             state=ArchiveState(data_dir.archive),
+            replay=replay,
         )

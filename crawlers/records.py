@@ -16,6 +16,7 @@ from core.archive import ITEM_FIELDS
 from crawlers.context import CrawlContext, Target
 from crawlers.exchange import exchange_of
 from crawlers.outcomes import Rejected
+from crawlers.warc_replay import CAPTURE_META
 
 FIELDS: tuple[str, ...] = tuple(ITEM_FIELDS)
 # Keys pipelines use but the feed never exports: the exchange as plain data, and the target.
@@ -29,6 +30,8 @@ def utc_now() -> str:
 def new_record(ctx: CrawlContext, target: Target, outcome: str, response: Response | None,
                detail: str = "", request: Request | None = None) -> dict[str, Any]:
     headers = response.headers if response is not None else {}
+    request = request or (response.request if response is not None else None)
+    capture = request.meta.get(CAPTURE_META) if request is not None else None
     return {
         "crawl_id": ctx.crawl_id,
         "platform": target.platform,
@@ -39,7 +42,7 @@ def new_record(ctx: CrawlContext, target: Target, outcome: str, response: Respon
         "status": response.status if response is not None else None,
         "outcome": outcome,
         "detail": detail or None,
-        "fetched_at": utc_now(),
+        "fetched_at": capture.captured_at if capture is not None else utc_now(),
         "content_sha256": None,
         "text_sha256": None,
         "version_id": None,

@@ -29,6 +29,8 @@ from core.vocabulary import SUCCESS
 from crawlers.changes.update import update_after_crawl
 from crawlers.context import new_crawl_id, select_platforms
 from crawlers.mirror_index import load_index
+from crawlers.state import ArchiveState
+from crawlers.warc_import import WarcScan, scan
 
 ProgressFn = Callable[[dict[str, Any]], None]
 
@@ -56,6 +58,7 @@ class CrawlSummary:
     records: list[dict[str, Any]] = field(default_factory=list)
     log_file: Path | None = None
     changes: list[dict[str, Any]] = field(default_factory=list)  # recorded by this crawl
+    notes: list[str] = field(default_factory=list)  # what was skipped, and why
 
     @property
     def outcomes(self) -> Counter[str]:
@@ -83,11 +86,13 @@ def run_crawl(data_dir: DataDir, platforms: list[str] | None = None, live: bool 
               render_js: bool = False, contact_url: str | None = None,
               mirror_date: str | None = None, *, mirror_dir: Path | None = None,
               platforms_dir: Path | None = None, settings: dict[str, Any] | None = None,
-              progress: ProgressFn | None = None) -> CrawlSummary:
+              progress: ProgressFn | None = None,
+              from_warc: list[Path] | None = None) -> CrawlSummary:
     """Crawl the declared policy documents into ``data_dir.archive``; return the summary.
 
-    Offline (the default) the mirror answers; ``live`` fetches the real pages. ``settings``
-    overrides Scrapy settings (the tests shorten timeouts with it).
+    Offline (the default) the mirror answers; ``live`` fetches the real pages; ``from_warc``
+    replays the captures of declared URLs in WARC files made elsewhere, each at its own date.
+    ``settings`` overrides Scrapy settings (the tests shorten timeouts with it).
     """
     platforms_dir = platforms_dir or PLATFORMS_DIR
     mirror_dir = mirror_dir or MIRROR_DIR
@@ -95,7 +100,7 @@ def run_crawl(data_dir: DataDir, platforms: list[str] | None = None, live: bool 
         registry = select_platforms(platforms_dir, platforms)
     except DeclarationError as exc:
         raise InvalidDeclaration(str(exc)) from exc
-    if not live:
+    if not live and not from_warc:
         load_index(mirror_dir)  # a malformed mirror fails here, naming its file and key
     if render_js:
         _require_playwright()
@@ -115,12 +120,38 @@ def run_crawl(data_dir: DataDir, platforms: list[str] | None = None, live: bool 
         values["TADA_CONTACT_URL"] = contact_url
     if mirror_date:
         values["TADA_MIRROR_DATE"] = mirror_date
+    notes: list[str] = []
+    if from_warc:
+        found = captures_to_replay(archive, registry, from_warc)
+        notes, expected = found.notes, len(found.captures)
+        values["TADA_WARC_MANIFEST"] = str(log_file.with_suffix(".warc-manifest.json"))
+        found.write_manifest(Path(values["TADA_WARC_MANIFEST"]))
     values.update(settings or {})
-    _run_scrapy(values, progress)
+    if expected:
+        _run_scrapy(values, progress)
     records = [r for r in read_jsonl(archive / "items.jsonl") if r.get("crawl_id") == crawl_id]
     changes = update_after_crawl(data_dir, crawl_id, platforms_dir)  # feeds rewritten too
-    return CrawlSummary(crawl_id, "live" if live else "mirror", expected, records, log_file,
-                        changes)
+    source = "warc" if from_warc else ("live" if live else "mirror")
+    return CrawlSummary(crawl_id, source, expected, records, log_file, changes, notes)
+
+
+def captures_to_replay(archive: Path, registry: dict[str, Any], files: list[Path]) -> WarcScan:
+    """The captures of declared URLs in ``files``, less those older than the document's
+    current version (a version history only moves forward), each skip noted."""
+    declared = {v.url: (slug, v.document_type, v.lang) for slug, p in registry.items()
+                for v in iter_variants(p.documents)}
+    found = scan(files, declared)
+    state = ArchiveState(archive)
+    kept = []
+    for capture in found.captures:
+        current = state.current_version(declared[capture.url])
+        if current is not None and capture.captured_at <= current["fetched_at"]:
+            found.notes.append(t("warc.older", None, url=capture.url, date=capture.captured_at,
+                                 current=current["fetched_at"]))
+        else:
+            kept.append(capture)
+    found.captures = kept
+    return found
 
 
 def _require_playwright() -> None:

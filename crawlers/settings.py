@@ -3,7 +3,8 @@
 The crawl's own settings start with ``TADA_``: ``TADA_DATA_DIR``, ``TADA_LIVE``,
 ``TADA_RENDER_JS``, ``TADA_PLATFORMS`` (comma-separated slugs), ``TADA_CONTACT_URL``,
 ``TADA_MIRROR_DIR``, ``TADA_MIRROR_DATE`` (replay the mirror as recorded on that date),
-``TADA_PLATFORMS_DIR``, ``TADA_CRAWL_ID``, ``TADA_PROGRESS``. ``apply_profile`` turns them
+``TADA_PLATFORMS_DIR``, ``TADA_CRAWL_ID``, ``TADA_PROGRESS``, ``TADA_WARC_MANIFEST`` (replay
+captures made elsewhere, listed by ``crawlers.warc_import``). ``apply_profile`` turns them
 into Scrapy settings when the spider starts, so ``-s TADA_LIVE=1`` works from the command line
 exactly as ``tada crawl --live`` does.
 """
@@ -74,6 +75,7 @@ TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = "INFO"
 
 _MIRROR_HANDLER = "crawlers.mirror.MirrorDownloadHandler"
+_WARC_HANDLER = "crawlers.warc_replay.WarcDownloadHandler"
 _PLAYWRIGHT_HANDLER = "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler"
 # Headless Chromium as a crawler needs it: no sandbox as root, no calls home.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -105,6 +107,12 @@ def apply_profile(settings) -> None:
         put("AUTOTHROTTLE_ENABLED", False)
         put("DOWNLOAD_DELAY", 0)
         put("CONCURRENT_REQUESTS_PER_DOMAIN", 16)
+    if settings.get("TADA_WARC_MANIFEST"):
+        # Captures made elsewhere: one at a time, oldest first, so versions follow in order;
+        # the capture was made under its own tool's rules, so no robots.txt is asked for.
+        put("DOWNLOAD_HANDLERS", {"http": _WARC_HANDLER, "https": _WARC_HANDLER})
+        put("ROBOTSTXT_OBEY", False)
+        put("CONCURRENT_REQUESTS", 1)
     if settings.getbool("TADA_RENDER_JS"):
         put("PLAYWRIGHT_BROWSER_TYPE", "chromium")
         put("PLAYWRIGHT_LAUNCH_OPTIONS", {"executable_path": settings.get(

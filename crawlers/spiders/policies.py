@@ -16,6 +16,7 @@ from twisted.python.failure import Failure
 from crawlers.context import CrawlContext
 from crawlers.records import record_for_failure, record_for_response
 from crawlers.settings import apply_profile
+from crawlers.warc_replay import CAPTURE_META
 
 
 class PoliciesSpider(Spider):
@@ -28,12 +29,15 @@ class PoliciesSpider(Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         ctx = CrawlContext.of(self.crawler)
-        for target in ctx.targets:
+        plan = ctx.replay or [(target, None) for target in ctx.targets]
+        for order, (target, capture) in enumerate(plan):
             meta: dict[str, Any] = {"tada": target, "handle_httpstatus_list": [304]}
             if ctx.render_js and target.variant.needs_js:
                 meta.update(playwright=True)
+            if capture is not None:  # replayed one at a time, oldest first
+                meta[CAPTURE_META] = capture
             yield Request(target.variant.url, callback=self.parse, errback=self.failed,
-                          dont_filter=True, meta=meta)
+                          dont_filter=True, meta=meta, priority=-order if capture else 0)
 
     def parse(self, response: Response) -> dict[str, Any]:
         return record_for_response(CrawlContext.of(self.crawler), response.meta["tada"], response)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -34,6 +35,9 @@ def crawl_options(function):
                      help=t("cli.help.crawl.contact_url")),
         click.option("--mirror-date", callback=_date, default=None, metavar="YYYY-MM-DD",
                      help=t("cli.help.crawl.mirror_date")),
+        click.option("--from-warc", "from_warc", multiple=True, metavar="FILE",
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help=t("cli.help.crawl.from_warc")),
     )):
         function = option(function)
     return function
@@ -43,19 +47,24 @@ def crawl_options(function):
 @crawl_options
 @click.pass_obj
 def command(env, platforms: tuple[str, ...], live: bool, render_js: bool,
-            contact_url: str | None, mirror_date: str | None) -> None:
+            contact_url: str | None, mirror_date: str | None,
+            from_warc: tuple[Path, ...]) -> None:
     """Crawl platforms' policies and reporting forms into the archive."""
     summary = crawl_with_progress(env, platforms, live=live, render_js=render_js,
-                                  contact_url=contact_url, mirror_date=mirror_date)
+                                  contact_url=contact_url, mirror_date=mirror_date,
+                                  from_warc=from_warc)
     print_summary(env, summary)
 
 
 def crawl_with_progress(env, platforms: tuple[str, ...] | list[str] = (), *, live: bool = False,
                         render_js: bool = False, contact_url: str | None = None,
-                        mirror_date: str | None = None) -> CrawlSummary:
+                        mirror_date: str | None = None,
+                        from_warc: tuple[Path, ...] = ()) -> CrawlSummary:
     """``run_crawl`` with a progress bar on standard error (also used by ``tada demo``)."""
     lang = env.lang
-    if live:
+    if from_warc:
+        intro_key, fields = "crawl.start.warc", {}
+    elif live:
         intro_key, fields = "crawl.start.live", {
             "agent": user_agent(contact_url or TADA_CONTACT_URL)}
     else:
@@ -77,7 +86,8 @@ def crawl_with_progress(env, platforms: tuple[str, ...] | list[str] = (), *, liv
                            current=f"{event['platform']} · {event['document_type']} · {outcome}")
 
         return run_crawl(env.data_dir, list(platforms) or None, live=live, render_js=render_js,
-                         contact_url=contact_url, mirror_date=mirror_date, progress=on_event)
+                         contact_url=contact_url, mirror_date=mirror_date, progress=on_event,
+                         from_warc=list(from_warc) or None)
 
 
 def print_summary(env, summary: CrawlSummary) -> None:
@@ -112,6 +122,8 @@ def print_summary(env, summary: CrawlSummary) -> None:
         significant = sum(1 for c in summary.changes if is_significant(c))
         env.console.print(t("crawl.changes", lang, count=fmt_number(len(summary.changes), lang),
                             significant=fmt_number(significant, lang)))
+    for note in summary.notes:
+        env.err.print(note, highlight=False, markup=False)
     missing = summary.expected - len(summary.records)
     if missing > 0:
         env.err.print(t("crawl.missing_records", lang, missing=missing, log=summary.log_file))
