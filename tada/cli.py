@@ -25,6 +25,7 @@ COMMANDS = (
     "watch",
     "classify",
     "ingest",
+    "dsa",
     "figures",
     "score",
     "export",

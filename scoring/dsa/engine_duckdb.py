@@ -35,6 +35,10 @@ def read_header(part: Part) -> list[str]:
     return next(csv.reader([first]))
 
 
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -56,6 +60,10 @@ class DuckDBDay:
         con.executemany("INSERT INTO dsa_ncii_terms VALUES (?, ?)", definition.terms())
         con.execute(_DAY_ROWS)
         con.execute("DROP TABLE IF EXISTS dsa_day_ncii")
+        con.execute("CREATE OR REPLACE TEMP TABLE dsa_platform_filter (platform_name VARCHAR)")
+        if platform_names is not None:
+            con.executemany("INSERT INTO dsa_platform_filter VALUES (?)",
+                            [(name,) for name in platform_names])
         self.parts = 0
 
     def add(self, part: Part) -> None:
@@ -75,26 +83,28 @@ class DuckDBDay:
         self.parts += 1
 
     def _stage(self, part: Part, header: list[str]) -> None:
+        """The part's needed columns as raw text; row_no counts records after the header
+        (the table's insertion order is the file's)."""
         columns = {name: "VARCHAR" for name in header}
         select = ", ".join(_quote(c) if c in columns else f"CAST(NULL AS VARCHAR) AS {c}"
                            for c in STAGED)
-        where = ""
-        params: list[object] = [self.day, self.dump, part.name, str(part.path), columns]
-        if self.platform_names is not None:
-            where = "WHERE platform_name IN (SELECT unnest(?))"
-            params.append(self.platform_names)
         try:
             self.con.execute(
-                "CREATE OR REPLACE TEMP TABLE dsa_staging AS SELECT * FROM ("
-                "SELECT ? AS dump_day, ? AS dump, ? AS part, "
-                f"row_number() OVER () AS row_no, {select} "
+                f"CREATE OR REPLACE TEMP TABLE dsa_staging_raw AS SELECT {select} "
                 "FROM read_csv(?, header=true, auto_detect=false, columns=?, delim=',', "
-                "quote='\"', escape='\"', strict_mode=true, max_line_size=33554432)"
-                f") AS numbered {where}", params)
+                "quote='\"', escape='\"', strict_mode=true, max_line_size=33554432)",
+                [str(part.path), columns])
         except duckdb.Error as exc:
             detail = str(exc).strip().splitlines()[0]
             raise DumpError(t("dsa.unreadable_csv", None, detail=detail), part.file,
                             part.name) from exc
+        where = ""
+        if self.platform_names is not None:
+            where = "WHERE platform_name IN (SELECT platform_name FROM dsa_platform_filter)"
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP VIEW dsa_staging AS SELECT {_literal(self.day)} AS dump_day, "
+            f"{_literal(self.dump)} AS dump, {_literal(part.name)} AS part, "
+            f"rowid + 1 AS row_no, * FROM dsa_staging_raw {where}")
 
     def totals(self) -> str:
         return sql("day_totals")
@@ -103,5 +113,7 @@ class DuckDBDay:
         return sql("day_statements")
 
     def close(self) -> None:
-        self.con.execute("DROP TABLE IF EXISTS dsa_staging; DROP VIEW IF EXISTS dsa_flagged; "
-                         "DROP TABLE IF EXISTS dsa_day_rows; DROP TABLE IF EXISTS dsa_day_ncii")
+        for view in ("dsa_flagged", "dsa_staging"):
+            self.con.execute(f"DROP VIEW IF EXISTS {view}")
+        for table in ("dsa_staging_raw", "dsa_day_rows", "dsa_day_ncii", "dsa_platform_filter"):
+            self.con.execute(f"DROP TABLE IF EXISTS {table}")
