@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as dt
 import io
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -170,14 +169,18 @@ def _csv_records(path: Path, source: Path, skipped: int,
                                          row=line_no, found=len(record), expected=width))
             yield line_no, record
     except csv.Error as exc:
-        raise CaseLogReadError(t("caselog.read.bad_csv", None, file=path,
-                                 row=reader.line_num + skipped, reason=exc)) from exc
+        row = reader.line_num + skipped
+        if "field limit" in str(exc):
+            raise CaseLogReadError(t("caselog.read.cell_too_long", None, file=path, row=row,
+                                     limit=MAX_CELL)) from exc
+        raise CaseLogReadError(t("caselog.read.bad_csv", None, file=path, row=row,
+                                 reason=exc)) from exc
 
 
 def _write_numbered(target: Path, width: int,
                     records: Iterable[tuple[int, list[str | None]]]) -> None:
     with target.open("w", encoding="utf-8", newline="") as fh:
-        out = csv.writer(fh)
+        out = csv.writer(fh, lineterminator="\n")
         for line, cells in records:
             if any(c is not None and c.strip() for c in cells):
                 out.writerow([line, *cells, *[""] * (width - len(cells))])
@@ -198,8 +201,6 @@ def _cell_text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return str(value)
     return str(value)
 
 
