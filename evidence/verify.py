@@ -1,19 +1,21 @@
 """``verify_pack``: is this pack exactly as it was built?
 
-Checks, in one read of every file: each tag file against tagmanifest-sha256.txt, each payload
-file against manifest-sha256.txt (parsed by ``bagit``), no file missing or added, the
-Payload-Oxum, and the payload (and block) digest of every record in every WARC file. Files
-are hashed on a few threads; hashlib and zlib release the GIL, so this keeps pace with
-``sha256sum``.
+Nothing is read from a pack holding links, devices or pipes (``_unsafe_entries``), and a zip is
+unpacked only within its declared sizes (``evidence.unpack``). Then it checks the
+Payload-Oxum against the sizes on disk and, in one read of every file: each tag file against
+tagmanifest-sha256.txt, each payload file against manifest-sha256.txt (parsed by ``bagit``),
+no file missing or added, and the payload (and block) digest of every record in every WARC
+file. Files are hashed on a few threads; hashlib and zlib release the GIL, so this keeps pace
+with ``sha256sum``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 import zipfile
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -24,22 +26,12 @@ import bagit
 from core.i18n import LANGS, t
 from evidence.bag import MANIFEST, TAGMANIFEST
 from evidence.errors import EvidenceError
+from evidence.problems import Problem, parse_oxum, problem
+from evidence.unpack import TAG_FILE_LIMIT, extract_pack
 from evidence.warc import CHUNK, HashingReader, check_warc_stream
 from evidence.warcdigest import NeedsFullParse, fast_check
 
 WARC_SUFFIXES = (".warc.gz", ".warc")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with a pack, naming the file (relative to the bag's top folder)."""
-
-    file: str
-    key: str
-    fields: tuple[tuple[str, Any], ...] = ()
-
-    def text(self, lang: str | None = None) -> str:
-        return t(self.key, lang, **dict(self.fields))
 
 
 @dataclass
@@ -73,8 +65,7 @@ class Verdict:
         return out
 
 
-def _problem(file: str, key: str, **fields: Any) -> Problem:
-    return Problem(file, key, tuple(sorted(fields.items())))
+_problem = problem
 
 
 def _read_manifest(path: Path) -> dict[str, str]:
@@ -123,20 +114,45 @@ def _all_files(root: Path) -> set[str]:
     return found
 
 
+def _unsafe_entries(root: Path) -> list[Problem]:
+    """Links, devices, pipes and sockets anywhere in the pack, and tag files too large to be
+    real, found from the directory entries alone: reading one could hang or never end."""
+    found = []
+    for folder, dirs, names in os.walk(root):
+        rel_folder = Path(folder).relative_to(root)
+        for name in [*dirs, *names]:
+            path = Path(folder) / name
+            mode = path.lstat().st_mode
+            rel = (rel_folder / name).as_posix()
+            if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                found.append(_problem(rel, "evidence.verify.not_regular"))
+            elif rel_folder == Path(".") and stat.S_ISREG(mode) and name.endswith(".txt") \
+                    and path.lstat().st_size > TAG_FILE_LIMIT:
+                found.append(_problem(rel, "evidence.verify.too_large",
+                                      size=f"{path.lstat().st_size:,}"))
+        dirs[:] = [d for d in dirs if stat.S_ISDIR((Path(folder) / d).lstat().st_mode)]
+    return found
+
+
 def _check_oxum(bag: bagit.Bag, root: Path, payload: set[str], verdict: Verdict) -> None:
+    """The payload's size and count on disk against Payload-Oxum, before anything is hashed."""
     oxum = bag.info.get("Payload-Oxum")
     if isinstance(oxum, list):
         oxum = oxum[0]
     if not oxum:
         return
-    found = f"{sum((root / p).stat().st_size for p in payload)}.{len(payload)}"
-    if str(oxum).strip() != found:
+    found = f"{sum((root / p).lstat().st_size for p in payload)}.{len(payload)}"
+    if parse_oxum(oxum) is None or str(oxum).strip() != found:
         verdict.problems.append(_problem("bag-info.txt", "evidence.verify.oxum",
                                          expected=oxum, found=found))
 
 
 def verify_directory(root: Path) -> Verdict:
     verdict = Verdict(root)
+    unsafe = _unsafe_entries(root)
+    if unsafe:  # nothing is read from a pack holding links or special files
+        verdict.problems = sorted(unsafe)
+        return verdict
     on_disk = _all_files(root)
     expected: dict[str, tuple[str, str]] = {}  # file -> (sha256, manifest naming it)
     if (root / TAGMANIFEST).is_file():
@@ -162,6 +178,8 @@ def verify_directory(root: Path) -> Verdict:
                                          manifest=expected[rel][1]))
     for rel in sorted(on_disk - set(expected) - {TAGMANIFEST}):
         verdict.problems.append(_problem(rel, "evidence.verify.added"))
+    if bag is not None:
+        _check_oxum(bag, root, {f for f in on_disk if f.startswith("data/")}, verdict)
     present = sorted(set(expected) & on_disk)
     workers = max(1, min(4, os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -175,36 +193,8 @@ def verify_directory(root: Path) -> Verdict:
                                              manifest=expected[rel][1]))
         verdict.problems += [_problem(rel, "evidence.verify.warc", detail=d)
                              for d in warc_problems]
-    if bag is not None:
-        _check_oxum(bag, root, {f for f in on_disk if f.startswith("data/")}, verdict)
     verdict.problems.sort()
     return verdict
-
-
-def _extract(zip_path: Path, into: Path) -> tuple[Path, list[Problem]]:
-    """Unpack a zipped pack; damaged or unsafe members become problems, not crashes."""
-    problems: list[Problem] = []
-    with zipfile.ZipFile(zip_path) as zf:
-        names = [n for n in zf.namelist() if not n.endswith("/")]
-        tops = {PurePosixPath(n).parts[0] for n in names}
-        prefix = f"{tops.pop()}/" if len(tops) == 1 and f"{next(iter(tops))}/bagit.txt" in \
-            names else ""
-        for name in names:
-            rel = name[len(prefix):] if name.startswith(prefix) else name
-            parts = PurePosixPath(rel).parts
-            if PurePosixPath(name).is_absolute() or ".." in parts or not parts:
-                problems.append(_problem(name, "evidence.verify.unsafe_member"))
-                continue
-            target = into.joinpath(*parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                with zf.open(name) as src, target.open("wb") as dst:
-                    while chunk := src.read(CHUNK):
-                        dst.write(chunk)
-            except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as exc:
-                target.unlink(missing_ok=True)
-                problems.append(_problem(rel, "evidence.verify.zip_error", detail=str(exc)))
-    return into, problems
 
 
 def verify_pack(path: Path | str) -> Verdict:
@@ -217,11 +207,15 @@ def verify_pack(path: Path | str) -> Verdict:
         raise EvidenceError(t("evidence.error.no_pack", None, path=path))
     with tempfile.TemporaryDirectory(prefix="tada-verify-") as tmp:
         try:
-            root, zip_problems = _extract(path, Path(tmp))
+            root, zip_problems, extracted = extract_pack(path, Path(tmp))
         except zipfile.BadZipFile as exc:
             verdict = Verdict(path)
             verdict.problems.append(_problem(path.name, "evidence.verify.zip_error",
                                              detail=str(exc)))
+            return verdict
+        if not extracted:  # refused before a byte was written: say why, and only that
+            verdict = Verdict(path)
+            verdict.problems = sorted(zip_problems)
             return verdict
         verdict = verify_directory(root)
     verdict.path = path

@@ -67,3 +67,12 @@ def pack_data_copy(pack_data: DataDir, tmp_path: Path) -> DataDir:
     target = tmp_path / "var"
     shutil.copytree(pack_data.root, target)
     return DataDir(target)
+
+
+@pytest.fixture(scope="session")
+def built_pack(pack_data: DataDir, tmp_path_factory: pytest.TempPathFactory):
+    """A small public pack (do not modify; copy it first)."""
+    from evidence.build import build_pack
+
+    return build_pack(pack_data, ["facebook", "lihkg"], langs="en",
+                      out_dir=tmp_path_factory.mktemp("packs"))
