@@ -12,11 +12,11 @@ from html import escape
 from pathlib import Path
 
 from dash import Dash, dcc, html
-from flask import Flask, request
+from flask import request
 
 from core.i18n import EN, t
 from core.paths import DataDir
-from dashboard import exports, router, validate
+from dashboard import exports, feeds, headers, router, validate
 from dashboard.db import PublicDB
 
 ASSETS = Path(__file__).parent / "assets"
@@ -28,6 +28,7 @@ INDEX = """<!DOCTYPE html>
         {%metas%}
         <title>{%title%}</title>
         {%favicon%}
+        {%feeds%}
         {%css%}
     </head>
     <body>
@@ -49,16 +50,8 @@ class LocalisedDash(Dash):
     def interpolate_index(self, **kwargs: str) -> str:
         lang = validate.parse_query(request.query_string.decode("latin-1")).lang
         kwargs["title"] = escape(router.page_title(lang))
-        return super().interpolate_index(**kwargs).replace("{%lang%}", lang, 1)
-
-
-def _secure_headers(server: Flask) -> None:
-    @server.after_request
-    def headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
+        page = super().interpolate_index(**kwargs).replace("{%lang%}", lang, 1)
+        return page.replace("{%feeds%}", feeds.discovery_links(request.path, lang), 1)
 
 
 def create_app(public_db: Path, *, name: str = "tada-dashboard") -> Dash:
@@ -84,7 +77,8 @@ def create_app(public_db: Path, *, name: str = "tada-dashboard") -> Dash:
     ])
     router.register(app, db)
     exports.register(app.server, db)
-    _secure_headers(app.server)
+    feeds.register(app.server, DataDir(db.path.parent).feeds)
+    headers.register(app)  # after every callback, so each inline script is hashed
     return app
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from core.i18n import t
@@ -18,6 +19,7 @@ class PageContext:
     session: Session
     meta: dict[str, str] = field(default_factory=dict)
     args: dict[str, str] = field(default_factory=dict)  # validated parts of the path
+    archive: Path | None = None  # the crawl's archive beside public.duckdb (change records)
 
     def t(self, key: str, **fields: Any) -> str:
         return t(key, self.lang, **fields)

@@ -16,11 +16,13 @@ from typing import Any
 from dash import ALL, Dash, Input, Output, State, no_update
 
 from core.i18n import t
+from core.paths import DataDir
 from dashboard import validate
 from dashboard.context import PageContext
 from dashboard.db import PublicDB, Status
 from dashboard.pages import (
     categories,
+    changes_page,
     downloads,
     errors,
     methodology_page,
@@ -39,6 +41,7 @@ ROUTES: tuple[tuple[re.Pattern[str], Render], ...] = (
     (re.compile(r"^/trends/?$"), trends.render),
     (re.compile(r"^/methodology/?$"), methodology_page.render),
     (re.compile(r"^/downloads/?$"), downloads.render),
+    (re.compile(r"^/changes/?$"), changes_page.render),
     (re.compile(r"^/platform/(?P<slug>[^/]{1,100})/?$"), platform.render),
     (re.compile(r"^/platform/(?P<slug>[^/]{1,100})/version/(?P<version_id>[^/]{1,100})/?$"),
      version.render),
@@ -46,8 +49,10 @@ ROUTES: tuple[tuple[re.Pattern[str], Render], ...] = (
      version.render_diff),
 )
 # Pages whose ``page-body`` follows their filters without a full redraw.
-BODIES: dict[str, Render] = {"/": overview.body, "/trends": trends.body}
-BODY_PARAMS: dict[str, tuple[str, ...]] = {"/": overview.PARAMS, "/trends": trends.PARAMS}
+BODIES: dict[str, Render] = {"/": overview.body, "/trends": trends.body,
+                             "/changes": changes_page.body}
+BODY_PARAMS: dict[str, tuple[str, ...]] = {"/": overview.PARAMS, "/trends": trends.PARAMS,
+                                           "/changes": changes_page.PARAMS}
 
 
 def _with_session(db: PublicDB, pathname: str | None, search: str | None,
@@ -62,7 +67,8 @@ def _with_session(db: PublicDB, pathname: str | None, search: str | None,
             if not session.ready():
                 return errors.missing(query.lang, path, query.raw, Status.EMPTY, str(db.path))
             meta = {r["key"]: r["value"] for r in session.rows("meta")}
-            return draw(PageContext(query.lang, path, query, session, meta))
+            return draw(PageContext(query.lang, path, query, session, meta,
+                                    archive=DataDir(db.path.parent).archive))
     except Exception:  # a reader sees an apology; the log keeps the detail
         log.exception("failed to draw %s%s", path, search or "")
         return errors.failure(query.lang, path, query.raw)

@@ -12,7 +12,8 @@ from dashboard.text import date_text
 from dashboard.validate import Notice, href
 
 NAV = (("/", "dash.nav.overview"), ("/categories", "dash.nav.categories"),
-       ("/trends", "dash.nav.trends"), ("/methodology", "dash.nav.methodology"),
+       ("/trends", "dash.nav.trends"), ("/changes", "dash.nav.changes"),
+       ("/methodology", "dash.nav.methodology"),
        ("/downloads", "dash.nav.downloads"))
 LANG_NAMES = {EN: "English", ZH: "繁體中文"}
 _HTML_LANG = {EN: "en", ZH: "zh-Hant-HK"}

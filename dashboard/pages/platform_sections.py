@@ -7,7 +7,9 @@ from typing import Any
 from dash import dcc, html
 
 from core.public_schema import FORM_AUDIT_CHECKS
+from dashboard import changes as change_data
 from dashboard.components.badges import value_badge, yes_no
+from dashboard.components.changes import change_items
 from dashboard.components.tables import data_table
 from dashboard.context import PageContext
 from dashboard.methodology import Methodology, element_label
@@ -85,6 +87,7 @@ def timeline(ctx: PageContext, slug: str) -> Any:
         if ctx.session.has("policy_versions") else []
     if not versions:
         return html.P(ctx.t("dash.platform.no_versions"), className="empty")
+    found = change_data.by_version(change_data.load(ctx.archive), slug)
     items = []
     for v in versions:
         base = f"/platform/{slug}/version/{v['version_id']}"
@@ -99,6 +102,8 @@ def timeline(ctx: PageContext, slug: str) -> Any:
             html.Span([document_label(v.get("document_type"), ctx.lang), " · ",
                        doc_lang_label(v.get("lang"), ctx.lang), " — ", kind],
                       className="what"),
+            # what changed for victims comes before the raw diff
+            *([change_items(ctx, found[v["version_id"]])] if v["version_id"] in found else []),
             html.Span(links, className="links"),
         ]))
     return html.Ol(items, className="timeline", id="timeline")

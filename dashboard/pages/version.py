@@ -6,7 +6,9 @@ from typing import Any
 
 from dash import dcc, html
 
+from dashboard import changes as change_data
 from dashboard.components import layout
+from dashboard.components.changes import change_items
 from dashboard.context import PageContext
 from dashboard.pages import errors
 from dashboard.text import date_text, doc_lang_label, document_label, platform_name
@@ -87,6 +89,10 @@ def render_diff(ctx: PageContext) -> list[Any]:
     legend = html.P([html.Span("+ " + ctx.t("dash.diff.added"), className="diff-add"), " ",
                      html.Span("− " + ctx.t("dash.diff.removed"), className="diff-del")],
                     className="diff-legend")
-    return layout.page(ctx, title, [*head, legend,
+    found = change_data.by_version(change_data.load(ctx.archive), v["slug"])
+    summary: list[Any] = [html.H2(ctx.t("dash.changes.in_version")),
+                          change_items(ctx, found[v["version_id"]])] \
+        if v["version_id"] in found else []
+    return layout.page(ctx, title, [*head, *summary, legend,
                                     html.Pre(diff_lines(v["diff"]), className="diff",
                                              id="diff", tabIndex="0")])

@@ -24,6 +24,7 @@ PAGES = {
     "trends": "/trends",
     "methodology": "/methodology",
     "downloads": "/downloads",
+    "changes": "/changes",
 }
 TITLES = {"en": "Which platforms take down NCII, and how fast?",
           "zh": "哪些平台會下架未經同意發布的私密影像？速度如何？"}
