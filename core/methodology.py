@@ -61,6 +61,7 @@ class Methodology:
     min_people: int
     min_items: int
     hide_zero: bool
+    min_cases_per_cell: int
 
     @property
     def z(self) -> float:
@@ -254,4 +255,7 @@ def _suppression(r: _Reader) -> dict[str, Any]:
     if r.number("minimum_base.items_for_score") < min_items:
         raise r.fail("minimum_base.items_for_score", "score_below_suppression",
                      min_items=min_items)
-    return {"min_people": min_people, "min_items": min_items, "hide_zero": hide_zero}
+    # One victim's items are about one person: no item count, rate or curve on fewer cases.
+    min_cases = int(r.number("suppression.min_cases_per_cell", low=1, integer=True))
+    return {"min_people": min_people, "min_items": min_items, "hide_zero": hide_zero,
+            "min_cases_per_cell": min_cases}

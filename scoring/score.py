@@ -80,7 +80,7 @@ def _parameters(con: duckdb.DuckDBPyConnection, m: Methodology) -> None:
         "w_policy": m.pillar_weights["policy"],
         "w_responsiveness": m.pillar_weights["responsiveness"],
         "missing_pillar": m.missing_pillar, "min_people": m.min_people,
-        "min_items": m.min_items, "hide_zero": m.hide_zero,
+        "min_items": m.min_items, "hide_zero": m.hide_zero, "min_cases": m.min_cases_per_cell,
         "methodology_version": m.version,
     }
     for name, value in variables.items():
@@ -125,6 +125,7 @@ def _meta(con: duckdb.DuckDBPyConnection, m: Methodology, crawl: CrawlSummary,
         "data_as_of": stamp(as_of), "toolkit_version": __version__,
         "synthetic": str(synthetic).lower(), "mirror": str("mirror" in crawl.sources).lower(),
         "min_people": str(m.min_people), "min_items": str(m.min_items),
+        "min_cases_per_cell": str(m.min_cases_per_cell),
         # month precision only: exact first and last dates could point at one case
         "reporting_period_start": first.strftime("%Y-%m") if first else "",
         "reporting_period_end": last.strftime("%Y-%m") if last else "",

@@ -1,7 +1,8 @@
 """Small-cell suppression of everything ``public.duckdb`` publishes.
 
-Primary suppression hides counts of people below ``min_people`` and counts of items below
-``min_items``; secondary suppression then hides further cells until no additive group (members
+Primary suppression hides counts of people below ``min_people``, counts of items below
+``min_items`` and, by the contributor rule, items from fewer than ``min_cases_per_cell``
+distinct cases; secondary suppression then hides further cells until no additive group (members
 adding up to a published total) has exactly one hidden cell, so subtraction recovers nothing.
 The rules are SQL (``scoring/sql/suppression/``); this module runs them to a fixed point.
 """
@@ -21,6 +22,7 @@ class SuppressionSummary:
     primary: int
     secondary: int
     rounds: int
+    contributors: int = 0
 
 
 def _hidden(con: duckdb.DuckDBPyConnection) -> int:
@@ -43,7 +45,9 @@ def apply(con: duckdb.DuckDBPyConnection) -> SuppressionSummary:
             break
         hidden = now
     run_sql_file(con, "suppression/40_hidden.sql")
-    primary, secondary = con.execute(
+    primary, secondary, contributors = con.execute(
         "SELECT count(*) FILTER (WHERE reason = 'primary'), "
-        "count(*) FILTER (WHERE reason = 'secondary') FROM sup_state").fetchone()
-    return SuppressionSummary(cells=cells, primary=primary, secondary=secondary, rounds=rounds)
+        "count(*) FILTER (WHERE reason = 'secondary'), "
+        "count(*) FILTER (WHERE reason = 'contributors') FROM sup_state").fetchone()
+    return SuppressionSummary(cells=cells, primary=primary, secondary=secondary, rounds=rounds,
+                              contributors=contributors)

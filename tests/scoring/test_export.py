@@ -10,8 +10,11 @@ import duckdb
 import pytest
 from openpyxl import load_workbook
 
+from core import methodology
 from core.export import TABLES, ExportError, export_scorecards, parse_formats
 from core.paths import DataDir
+
+VERSION = methodology.load(methodology.DEFAULT_PATH).version
 
 ISSUE_COLUMNS = ["slug", "name_en", "category", "items", "removed", "removal_rate",
                  "removal_ci_low", "removal_ci_high", "cif_removed_24h", "cif_removed_48h",
@@ -32,7 +35,7 @@ def test_every_file_is_described_by_the_data_package(exported: Path) -> None:
     described = {r["path"] for r in package["resources"]}
     written = {p.name for p in exported.iterdir()} - {"datapackage.json"}
     assert described == written
-    assert package["version"] == "1.0.0" and package["profile"] == "data-package"
+    assert package["version"] == VERSION and package["profile"] == "data-package"
     names = [r["name"] for r in package["resources"]]
     assert len(names) == len(set(names))
     sheets = {r["dialect"]["sheetName"] for r in package["resources"] if r["format"] == "xlsx"}
@@ -50,7 +53,7 @@ def test_formats_agree_and_carry_the_evidence(exported: Path) -> None:
     assert set(ISSUE_COLUMNS) <= set(rows[0])
     fb = next(r for r in rows if r["slug"] == "facebook")
     assert fb["ncii_prohibition_quote"] == "Do not share intimate images without consent."
-    assert fb["methodology_version"] == "1.0.0" and fb["grade"] in "ABCDE"
+    assert fb["methodology_version"] == VERSION and fb["grade"] in "ABCDE"
     records = json.loads((exported / "scorecard_platform.json").read_text(encoding="utf-8"))
     parquet = duckdb.sql(f"SELECT slug, items, overall_score FROM "
                          f"read_parquet('{exported / 'scorecard_platform.parquet'}')").fetchall()

@@ -80,7 +80,8 @@ def test_unanalysed_platform_has_no_policy_data(scored_sample: DataDir) -> None:
 
 def test_no_archive_means_no_policy_pillar(tmp_path: Path, run_tada, data_dir: DataDir,
                                            case_log, make_row) -> None:
-    log = case_log([make_row(item_ref=str(n)) for n in range(25)])
+    # five victims: items of fewer than 3 cases are never published (contributor rule)
+    log = case_log([make_row(case_ref=f"CASE-{n % 5}", item_ref=str(n)) for n in range(25)])
     run_tada("ingest", str(log), "--as-of", "2022-03-01")
     result = run_tada("score")
     assert result.exit_code == 0, result.output

@@ -151,7 +151,7 @@ def test_sample_nothing_recoverable_and_nulls_match_the_list(scored_sample: Data
             "metrics_by_channel": "group_type || '|' || group_key || '|' || channel",
             "report_figures": "figure || '|' || group_key"}
     listed = _query(con, "SELECT * FROM suppressed_cells WHERE table_name <> 'cif_curve'")
-    assert listed and {r["reason"] for r in listed} == {"primary", "secondary"}
+    assert listed and {r["reason"] for r in listed} == {"primary", "secondary", "contributors"}
     for r in listed:  # every listed cell is NULL in its table
         value = con.execute(
             f'SELECT "{r["column_name"]}" FROM {r["table_name"]} '
@@ -205,3 +205,50 @@ def test_no_identifier_reaches_any_output(crafted: DataDir, tmp_path: Path) -> N
         for blob in _texts(path):
             for secret in secrets:
                 assert secret.encode() not in blob, (path.name, secret)
+
+
+def test_contributor_rule_hides_cells_about_fewer_than_three_victims(case_log, run_tada,
+                                                                      data_dir: DataDir):
+    """One victim's 8 Telegram items (a cell about one person) and two victims' 6 Facebook
+    items in 2022-Q2 are hidden everywhere they would be published, with their reason; the
+    same counts spread over many victims are published."""
+    rows, n = [], 0
+
+    def add(count: int, platform: str, when: str, cases: list[int]) -> None:
+        nonlocal n
+        for i in range(count):
+            rows.append(_row(n, platform, when, case=cases[i % len(cases)]))
+            n += 1
+
+    add(8, "Telegram", "2022-01-10", [1])                       # one victim
+    add(20, "Facebook", "2022-02-10", list(range(10, 30)))
+    add(6, "Facebook", "2022-05-10", [40, 41])                  # two victims in one quarter
+    add(12, "Google", "2022-03-10", [50, 51, 52])               # three victims: published
+    result = run_tada("ingest", str(case_log(rows)), "--as-of", "2022-12-31")
+    assert result.exit_code == 0, result.output
+    assert run_tada("score").exit_code == 0
+    con = duckdb.connect(str(data_dir.public_db), read_only=True)
+    try:
+        platform = {r["slug"]: r for r in _query(con, "SELECT * FROM scorecard_platform")}
+        period = {(r["group_key"], r["period"]): r for r in _query(
+            con, "SELECT * FROM metrics_by_period WHERE group_type = 'platform'")}
+        curves = {r[0] for r in con.execute(
+            "SELECT DISTINCT group_key FROM cif_curve WHERE group_type = 'platform'").fetchall()}
+        reasons = {(r["table_name"], r["row_key"], r["column_name"]): r["reason"]
+                   for r in _query(con, "SELECT * FROM suppressed_cells")}
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        con.close()
+    telegram = platform["telegram"]
+    assert telegram["items"] is None and telegram["removal_rate"] is None
+    assert telegram["median_first_response_hours"] is None and "telegram" not in curves
+    assert reasons[("scorecard_platform", "telegram", "items")] == "contributors"
+    assert reasons[("cif_curve", "platform|telegram", "cif")] == "contributors"
+    assert period[("facebook", "2022-Q2")]["items"] is None
+    assert reasons[("metrics_by_period", "platform|facebook|2022-Q2", "items")] == "contributors"
+    # secondary suppression: Facebook's other quarter would give Q2 away from the total
+    assert period[("facebook", "2022-Q1")]["items"] is None or platform["facebook"]["items"] is None
+    google = platform["google_search"]
+    assert google["items"] == 12 and google["removal_rate"] == 1.0
+    assert "google_search" in curves
+    assert meta["min_cases_per_cell"] == "3"

@@ -11,6 +11,7 @@
 CREATE OR REPLACE TEMP TABLE stg_base AS
 WITH base AS (
     SELECT i.platform_slug,
+           hash(i.case_key)                                           AS case_h,
            coalesce(p.category, 'unregistered')                       AS category,
            i.channel,
            i.outcome,
@@ -24,7 +25,7 @@ WITH base AS (
     FROM items AS i
     LEFT JOIN platforms AS p ON p.slug = i.platform_slug
 )
-SELECT platform_slug, category, channel, outcome, import_id, reported_at, as_of,
+SELECT platform_slug, case_h, category, channel, outcome, import_id, reported_at, as_of,
        end_at, response_at,
        (CASE outcome WHEN 'removed' THEN 1 WHEN 'refused' THEN 2 ELSE 0 END)::TINYINT AS ev,
        (epoch_us(end_at) - epoch_us(reported_at)) / 3600000000.0            AS t_end_h,

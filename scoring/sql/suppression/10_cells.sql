@@ -3,16 +3,35 @@
 -- members whose sum is a published total; a hidden member of a group with only one hidden
 -- cell could be recovered by subtraction, which secondary suppression prevents.
 
+-- The contributor rule needs to know only whether a group's items come from at least
+-- min_cases distinct cases. The min_cases smallest case hashes of each fine group together
+-- hold at least min(min_cases, the group's distinct cases) distinct ones, so counting those
+-- decides it without counting every group's cases exactly. (A hash collision can only
+-- undercount, which hides more, never less.)
+CREATE OR REPLACE TEMP TABLE sup_cell_cases AS
+WITH fine AS (
+    SELECT fine_id, case_h
+    FROM stg_items
+    GROUP BY fine_id, case_h
+    QUALIFY row_number() OVER (PARTITION BY fine_id ORDER BY case_h) <= getvariable('min_cases')
+)
+SELECT m.cell_id, count(DISTINCT f.case_h) AS cases
+FROM fine AS f
+JOIN cell_map AS m USING (fine_id)
+GROUP BY m.cell_id;
+
 CREATE OR REPLACE TEMP TABLE sup_cells AS
 SELECT m.measure || '|' || group_type || '|' || group_key || '|' || dim_type || '|' || dim_key
            AS cell_id,
        m.measure, group_type, group_key, dim_type, dim_key,
-       CASE m.measure WHEN 'items' THEN items ELSE removed END AS value
-FROM cell_metrics
+       CASE m.measure WHEN 'items' THEN items ELSE removed END AS value,
+       m.measure = 'items' AND coalesce(k.cases, 0) < getvariable('min_cases') AS few_cases
+FROM cell_metrics AS c
+LEFT JOIN sup_cell_cases AS k USING (cell_id)
 CROSS JOIN (VALUES ('items'), ('removed')) AS m(measure)
 UNION ALL
 SELECT 'cases|' || breakdown || '|' || group_key || '|total|total', 'cases', breakdown, group_key,
-       'total', 'total', cases
+       'total', 'total', cases, false
 FROM people_counts;
 
 CREATE OR REPLACE TEMP TABLE sup_members AS
