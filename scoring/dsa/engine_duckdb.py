@@ -7,6 +7,7 @@ files in ``scoring/sql/dsa/``, written in SQL that Spark runs too.
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import duckdb
@@ -31,8 +32,18 @@ def read_header(part: Part) -> list[str]:
     with part.path.open(encoding="utf-8-sig", newline="") as fh:
         first = fh.readline(1 << 16)
     if not first.strip():
-        raise DumpError(t("dsa.no_header"), part.file, part.name, 0)
+        raise DumpError(t("dsa.no_header"), part.file, part.name, header=True)
     return next(csv.reader([first]))
+
+
+def _csv_problem(message: str) -> str:
+    """DuckDB's CSV error in the user's language where it says what is wrong with a line."""
+    line = re.search(r"CSV Error on Line: (\d+)", message)
+    cells = re.search(r"Expected Number of Columns: (\d+) Found: (\d+)", message)
+    if line and cells:
+        return t("dsa.bad.cells", None, line=line[1], expected=cells[1], found=cells[2])
+    detail = " ".join(message.strip().splitlines()[:2])
+    return t("dsa.unreadable_csv", None, detail=detail)
 
 
 def _literal(text: str) -> str:
@@ -70,7 +81,7 @@ class DuckDBDay:
         header = read_header(part)
         problem = header_problem(header, self.version, self.schema)
         if problem:
-            raise DumpError(problem[1], part.file, part.name, 0, problem[0])
+            raise DumpError(problem[1], part.file, part.name, column=problem[0], header=True)
         self._stage(part, header)
         bad = self.con.execute(sql("checks")).fetchone()
         if bad:
@@ -95,9 +106,7 @@ class DuckDBDay:
                 "quote='\"', escape='\"', strict_mode=true, max_line_size=33554432)",
                 [str(part.path), columns])
         except duckdb.Error as exc:
-            detail = str(exc).strip().splitlines()[0]
-            raise DumpError(t("dsa.unreadable_csv", None, detail=detail), part.file,
-                            part.name) from exc
+            raise DumpError(_csv_problem(str(exc)), part.file, part.name) from exc
         where = ""
         if self.platform_names is not None:
             where = "WHERE platform_name IN (SELECT platform_name FROM dsa_platform_filter)"

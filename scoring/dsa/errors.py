@@ -12,11 +12,14 @@ class DumpError(TadaError):
     """Bad input in a dump; nothing of the day it belongs to is imported."""
 
     def __init__(self, problem: str, file: Path | str, part: str | None = None,
-                 row: int | None = None, column: str | None = None) -> None:
+                 row: int | None = None, column: str | None = None, header: bool = False
+                 ) -> None:
         self.problem, self.file, self.part, self.row, self.column = problem, file, part, row, column
         where = [str(file)]
         if part is not None and part != Path(str(file)).name:
             where.append(t("dsa.where.part", None, part=part))
+        if header:
+            where.append(t("dsa.where.header"))
         if row is not None:
             where.append(t("dsa.where.row", None, row=row))
         if column is not None:
