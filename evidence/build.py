@@ -17,18 +17,19 @@ from pathlib import Path
 import bagit
 
 from core import __version__
-from core.i18n import t
+from core.i18n import EN, ZH, t
 from core.paths import DataDir
 from evidence.archive import CitedVersion, cited_versions, iso_utc
 from evidence.bag import bagging_date as default_bagging_date
 from evidence.bag import make_bag, write_zip
 from evidence.errors import EvidenceError
+from evidence.fonts import CjkFont, MissingFont, find_cjk_font, missing_line
 from evidence.metrics import write_metrics
 from evidence.public import PublicData, load_public
 from evidence.report import render_pdf
 from evidence.report_model import ReportInputs
 from evidence.restricted import exact_counts
-from evidence.text import Bilingual, parse_langs
+from evidence.text import DEFAULT_LANGS, Bilingual, parse_langs
 from evidence.warc import CopiedRecord, copy_records
 
 MAX_NAMED = 3
@@ -46,6 +47,8 @@ class PackResult:
     snapshots: int        # cited captures
     warc_records: int     # records copied (responses and their requests)
     restricted: bool
+    langs: tuple[str, ...] = ()          # the report's languages
+    missing_font: str | None = None      # why Chinese was left out, with the fix (one line)
 
 
 def pack_name(public: PublicData, categories: Sequence[str], restricted: bool) -> str:
@@ -72,8 +75,8 @@ def _copy_policies(archive: Path, cited: list[CitedVersion], out_dir: Path) -> N
 
 
 def _bag_info(public: PublicData, cited: list[CitedVersion], text: Bilingual,
-              organisation: str, contact: str, restricted: bool, date: dt.date
-              ) -> dict[str, str | list[str]]:
+              organisation: str, contact: str, restricted: bool, date: dt.date,
+              font_found: bool) -> dict[str, str | list[str]]:
     meta = public.meta
     info: dict[str, str | list[str]] = {
         "Source-Organization": organisation,
@@ -87,6 +90,8 @@ def _bag_info(public: PublicData, cited: list[CitedVersion], text: Bilingual,
         "Data-As-Of": str(meta["data_as_of"]),
         "Platforms": ", ".join(public.slugs),
         "Report-Languages": ", ".join(text.langs),
+        **({} if font_found else {"Report-Languages-Note": " / ".join(
+            t("evidence.limits.no_cjk_font", lang) for lang in DEFAULT_LANGS)}),
         "Access": "RESTRICTED" if restricted else "public",
         "Synthetic-Case-Data": "true" if public.flag("synthetic") else "false",
         "Offline-Mirror": "true" if public.flag("mirror") else "false",
@@ -112,9 +117,22 @@ def _stage(data_dir: DataDir, public: PublicData, cited: list[CitedVersion], sta
                   inputs["exact"] if inputs["restricted"] else None)
     (staging / "methodology.yaml").write_text(public.methodology_yaml, encoding="utf-8")
     report = ReportInputs(public, cited, records, inputs["text"], inputs["organisation"],
-                          inputs["contact"], inputs["restricted"], inputs["exact"])
+                          inputs["contact"], inputs["restricted"], inputs["exact"],
+                          inputs["font"])
     (staging / "report.pdf").write_bytes(render_pdf(report, inputs["name"]))
     return records
+
+
+def _report_langs(langs: str | Sequence[str] | None, font: CjkFont | None
+                  ) -> tuple[str, ...]:
+    """The languages asked for; by default both, or English alone without a Chinese font.
+    Chinese asked for explicitly without a font is an error, never empty boxes."""
+    if langs is None:
+        return DEFAULT_LANGS if font else tuple(x for x in DEFAULT_LANGS if x == EN)
+    chosen = parse_langs(langs if isinstance(langs, str) else ",".join(langs))
+    if font is None and ZH in chosen:
+        raise MissingFont(missing_line(required=True))
+    return chosen
 
 
 def _one_line(value: str) -> str:
@@ -135,8 +153,8 @@ def build_pack(data_dir: DataDir | Path | str, platforms: Sequence[str] = (), *,
     ``<out_dir>/<name>.zip``, replacing an earlier build of the same name.
     """
     dd = data_dir if isinstance(data_dir, DataDir) else DataDir.resolve(data_dir)
-    text = Bilingual(parse_langs(langs if isinstance(langs, str) or langs is None
-                                 else ",".join(langs)))
+    font = find_cjk_font()
+    text = Bilingual(_report_langs(langs, font))
     organisation = _one_line(organisation or text.inline("evidence.bag.no_organisation"))
     contact = _one_line(contact or text.inline("evidence.bag.no_contact"))
     public = load_public(dd.public_db, list(platforms), list(categories))
@@ -151,10 +169,10 @@ def build_pack(data_dir: DataDir | Path | str, platforms: Sequence[str] = (), *,
     try:
         records = _stage(dd, public, cited, staging, {
             "text": text, "organisation": organisation, "contact": contact,
-            "restricted": restricted, "exact": exact, "name": name})
+            "restricted": restricted, "exact": exact, "name": name, "font": font})
         date = bagging_date or default_bagging_date()
         make_bag(staging, _bag_info(public, cited, text, organisation, contact, restricted,
-                                    date))
+                                    date, font is not None))
         stamp = dt.datetime.fromisoformat(iso_utc(public.meta["data_as_of"])[:19])
         write_zip(staging, zip_tmp, stamp, top=name)
         final, final_zip = out / name, out / f"{name}.zip"
@@ -168,4 +186,5 @@ def build_pack(data_dir: DataDir | Path | str, platforms: Sequence[str] = (), *,
     payload = [p for p in (final / "data").rglob("*") if p.is_file()]
     return PackResult(final, final_zip, tuple(public.slugs), len(payload),
                       sum(p.stat().st_size for p in payload),
-                      sum(len(v.fetches) for v in cited), len(records), restricted)
+                      sum(len(v.fetches) for v in cited), len(records), restricted,
+                      text.langs, None if font else missing_line())

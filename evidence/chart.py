@@ -20,7 +20,6 @@ TICKS = ((0, "0"), (6, "6 h"), (24, "24 h"), (48, "48 h"), (168, "7 d"), (336, "
          (720, "30 d"))
 # Okabe–Ito colours: distinguishable with the common forms of colour blindness.
 PLATFORM_COLOUR, CATEGORY_COLOUR = "#0072B2", "#D55E00"
-FONT = "Noto Sans CJK HK"  # SVG text does not inherit the page's CSS fonts
 
 
 @dataclass(frozen=True)
@@ -114,13 +113,16 @@ def _legend(series: Sequence[Series]) -> list[str]:
 
 
 def cif_chart(series: Sequence[Series], x_label: str, y_label: str, deadline_label: str,
-              title: str) -> str:
-    """An SVG element plotting each series' cumulative incidence of removal over 30 days."""
+              title: str, font: str = "sans-serif") -> str:
+    """An SVG element plotting each series' cumulative incidence of removal over 30 days.
+
+    ``font`` is named on the element: SVG text does not inherit the page's CSS fonts.
+    """
     body = _axes(x_label, y_label, deadline_label)
     for s in series:
         body += _series_svg(s)
     body += _legend(series)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-            f'font-family="{FONT}" viewBox="0 0 {WIDTH} {HEIGHT}" '
+            f'font-family="{escape(font)}" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'width="{WIDTH}" height="{HEIGHT}">'
             f"<title>{escape(title)}</title>" + "".join(body) + "</svg>")

@@ -15,24 +15,11 @@ import jinja2
 from core import __version__
 from core.i18n import t
 from evidence import report_model as model
-from evidence.errors import MissingInput
+from evidence.fonts import LATIN_CSS, MissingFont, missing_line
 from evidence.report_model import ReportInputs
 
 TEMPLATES = Path(__file__).parent / "templates"
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"),
-             Path.home() / ".local/share/fonts")
-CJK_FONT_GLOB = "**/NotoSansCJK*-Regular.tt[cf]"
 PACK_PARTS = ("report", "archive", "policies", "metrics", "methodology", "bag_info")
-
-
-def require_cjk_font() -> Path:
-    """The Noto Sans CJK file the Chinese text is set in; without it Chinese would not print."""
-    for directory in FONT_DIRS:
-        if directory.is_dir():
-            found = sorted(directory.glob(CJK_FONT_GLOB))
-            if found:
-                return found[0]
-    raise MissingInput(t("evidence.error.no_cjk_font", None))
 
 
 @cache
@@ -95,6 +82,7 @@ def _limitations(inp: ReportInputs) -> list[dict[str, Any]]:
         blocks.append({"cls": "notice", "lines": T.lines("evidence.notice.synthetic_cases")})
     if inp.public.flag("mirror"):
         blocks.append({"cls": "notice", "lines": T.lines("evidence.notice.mirror")})
+    blocks.append({"cls": "", "lines": _languages(inp)})
     for key in ("sample", "timing", "analysis", "suppression", "point_in_time"):
         blocks.append({"cls": "", "lines": T.lines(f"evidence.limits.{key}",
                                                    min_people=meta.get("min_people", "—"),
@@ -108,6 +96,16 @@ def _limitations(inp: ReportInputs) -> list[dict[str, Any]]:
             blocks.append({"cls": "missing", "lines": T.lines("evidence.limits.no_cases",
                                                               platform=p["name_en"])})
     return blocks
+
+
+def _languages(inp: ReportInputs) -> list[tuple[str, str]]:
+    """Which languages the report is in; without a Chinese font, why Chinese is absent."""
+    T = inp.text
+    lines = [(lang, t("evidence.limits.languages", lang, languages=", ".join(
+        t(f"evidence.lang_name.{name}", lang) for name in T.langs))) for lang in T.langs]
+    if inp.font is None:
+        lines += T.lines("evidence.limits.no_cjk_font")
+    return lines
 
 
 def report_html(inp: ReportInputs, pack_name: str) -> str:
@@ -126,7 +124,8 @@ def report_html(inp: ReportInputs, pack_name: str) -> str:
         "methodology_yaml": inp.public.methodology_yaml.strip(),
         "limitations": _limitations(inp),
     }
-    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    css = ((inp.font.css() if inp.font else LATIN_CSS)
+           + (TEMPLATES / "report.css").read_text(encoding="utf-8"))
     return _environment().get_template("report.html").render(m=m, T=T, css=css)
 
 
@@ -134,8 +133,8 @@ def render_pdf(inp: ReportInputs, pack_name: str) -> bytes:
     """The report as PDF bytes, identical for identical inputs."""
     import weasyprint  # slow to import; only building a pack needs it
 
-    if any(lang.startswith("zh") for lang in inp.text.langs):
-        require_cjk_font()
+    if inp.font is None and any(lang.startswith("zh") for lang in inp.text.langs):
+        raise MissingFont(missing_line(required=True))  # never Chinese as empty boxes
     html = report_html(inp, pack_name)
     return weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf(
         uncompressed_pdf=False, pdf_identifier=b"tada-evidence-" + pack_name.encode())

@@ -10,6 +10,7 @@ from core.public_schema import ELEMENTS, FORM_AUDIT_CHECKS, INSUFFICIENT
 from evidence import text as fmt
 from evidence.archive import CitedVersion, iso_utc
 from evidence.chart import CATEGORY_COLOUR, PLATFORM_COLOUR, Series, cif_chart
+from evidence.fonts import CjkFont, has_cjk
 from evidence.public import PublicData, Row
 from evidence.text import Bilingual
 from evidence.warc import CopiedRecord
@@ -35,6 +36,7 @@ class ReportInputs:
     contact: str
     restricted: bool = False
     exact_counts: dict[str, Row] = field(default_factory=dict)
+    font: CjkFont | None = None   # None: no Chinese font, so no Chinese may be printed
 
 
 def _format(value: Any, kind: str) -> str:
@@ -107,13 +109,21 @@ def _elements(inp: ReportInputs, slug: str) -> list[dict[str, str]]:
         "value": T.label("evidence.value", str(r["value"])),
         "score": T.inline("evidence.cell.not_applicable") if r["score"] is None
         else fmt.score(r["score"]),
-        "quote": (r["quote"] or "").strip(),
+        "quote": _printable_quote(inp, r["quote"]),
         "source": (f'{T.label("evidence.doc", r["document_type"])} · {r["lang"]}'
                    if r["document_type"] else T.inline("evidence.cell.no_document")),
         "date": iso_utc(r["fetched_at"])[:10] if r["fetched_at"] else "—",
         "version": r["version_id"] or "",
         "url": r["url"] or "",
     } for r in rows]
+
+
+def _printable_quote(inp: ReportInputs, quote: str | None) -> str:
+    """The quote, or where to read it when it is Chinese and no font can print it."""
+    quote = (quote or "").strip()
+    if quote and inp.font is None and has_cjk(quote):
+        return inp.text.inline("evidence.cell.quote_needs_font")
+    return quote
 
 
 def _bool(T: Bilingual, value: Any) -> str:
@@ -161,7 +171,8 @@ def _removal(inp: ReportInputs, p: Row, cells: Cells) -> dict[str, Any]:
                                  dashed=True, band=False))
         chart = cif_chart(series, T.inline("evidence.chart.x"), T.inline("evidence.chart.y"),
                           T.inline("evidence.chart.deadline"),
-                          T.inline("evidence.chart.title", platform=p["name_en"]))
+                          T.inline("evidence.chart.title", platform=p["name_en"]),
+                          font=inp.font.family if inp.font else "sans-serif")
     exact = inp.exact_counts.get(slug) if inp.restricted else None
     return {
         "stats": stats, "channels": channels, "chart": chart,

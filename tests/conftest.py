@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,3 +69,38 @@ def case_log(tmp_path: Path) -> Callable[..., Path]:
         return write_case_log(tmp_path / name, rows, **kwargs)
 
     return write
+
+
+def write_fontconfig_without_cjk(folder: Path) -> Path:
+    """A fontconfig file: the system's configuration with every font that covers Chinese
+    rejected, so the toolkit sees a machine without a CJK font."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("fc-list")
+    if exe is None:
+        pytest.skip("fontconfig's fc-list is not installed")
+    files = sorted(set(subprocess.run([exe, "--format", "%{file}\n", ":lang=zh-tw"],
+                                      capture_output=True, text=True, check=True
+                                      ).stdout.split()))
+    globs = "".join(f"<glob>{f}</glob>" for f in files)
+    folder.mkdir(parents=True, exist_ok=True)
+    conf = folder / "fonts-without-cjk.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        f'<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<selectfont><rejectfont>{globs}</rejectfont></selectfont>"
+        f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>\n", encoding="utf-8")
+    left = subprocess.run([exe, ":lang=zh-tw"], capture_output=True, text=True, check=True,
+                          env={**os.environ, "FONTCONFIG_FILE": str(conf)}).stdout
+    assert not left.strip(), left
+    return conf
+
+
+@pytest.fixture
+def no_cjk_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """This test's fontconfig has no CJK font (FONTCONFIG_FILE set; TADA_CJK_FONT unset)."""
+    conf = write_fontconfig_without_cjk(tmp_path / "fontconfig")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    monkeypatch.delenv("TADA_CJK_FONT", raising=False)
+    return conf

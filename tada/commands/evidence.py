@@ -16,7 +16,7 @@ from evidence.build import PackResult, build_pack
               help=t("cli.help.evidence.platform"))
 @click.option("--category", "categories", multiple=True, metavar="CAT",
               help=t("cli.help.evidence.category"))
-@click.option("--lang", "report_langs", default="en,zh-Hant", show_default=True,
+@click.option("--lang", "report_langs", default=None, metavar="LANGS",
               help=t("cli.help.evidence.lang"))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help=t("cli.help.evidence.out"))
@@ -25,7 +25,8 @@ from evidence.build import PackResult, build_pack
 @click.option("--organisation", default=None, help=t("cli.help.evidence.organisation"))
 @click.option("--contact", default=None, help=t("cli.help.evidence.contact"))
 @click.pass_obj
-def command(env, platforms: tuple[str, ...], categories: tuple[str, ...], report_langs: str,
+def command(env, platforms: tuple[str, ...], categories: tuple[str, ...],
+            report_langs: str | None,
             out_dir: Path | None, restricted: bool, organisation: str | None,
             contact: str | None) -> None:
     """Build a self-verifying evidence pack: report, WARC archive, policies, metrics."""
@@ -50,7 +51,10 @@ def print_result(env, r: PackResult) -> None:
         ("snapshots", f"{fmt_number(r.snapshots, lang)} ({fmt_number(r.warc_records, lang)})"),
         ("pages", str(r.path / "data" / "report.pdf")),
         ("access", t(access, lang)),
+        ("langs", ", ".join(t(f"evidence.lang_name.{x}", lang) for x in r.langs)),
     ):
         table.add_row(t(f"evidence.cli.{key}", lang), value)
     env.console.print(table)
+    if r.missing_font:
+        env.err.print(r.missing_font, highlight=False, markup=False, soft_wrap=True)
     env.console.print(t("evidence.cli.verify_hint", lang, path=r.zip_path))
