@@ -22,6 +22,7 @@ from core.paths import DataDir
 from evidence.archive import CitedVersion, cited_versions, iso_utc
 from evidence.bag import bagging_date as default_bagging_date
 from evidence.bag import make_bag, write_zip
+from evidence.changes import pack_changes
 from evidence.errors import EvidenceError
 from evidence.fonts import CjkFont, MissingFont, find_cjk_font, missing_line
 from evidence.metrics import write_metrics
@@ -118,7 +119,7 @@ def _stage(data_dir: DataDir, public: PublicData, cited: list[CitedVersion], sta
     (staging / "methodology.yaml").write_text(public.methodology_yaml, encoding="utf-8")
     report = ReportInputs(public, cited, records, inputs["text"], inputs["organisation"],
                           inputs["contact"], inputs["restricted"], inputs["exact"],
-                          inputs["font"])
+                          inputs["font"], pack_changes(data_dir.archive, public))
     (staging / "report.pdf").write_bytes(render_pdf(report, inputs["name"]))
     return records
 

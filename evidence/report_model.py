@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.changes import describe
 from core.public_schema import ELEMENTS, FORM_AUDIT_CHECKS, INSUFFICIENT
 from evidence import text as fmt
 from evidence.archive import CitedVersion, iso_utc
@@ -37,6 +38,7 @@ class ReportInputs:
     restricted: bool = False
     exact_counts: dict[str, Row] = field(default_factory=dict)
     font: CjkFont | None = None   # None: no Chinese font, so no Chinese may be printed
+    changes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # by platform
 
 
 def _format(value: Any, kind: str) -> str:
@@ -210,6 +212,17 @@ def _history(inp: ReportInputs, slug: str) -> list[dict[str, Any]]:
             for (d, lang), v in sorted(docs.items())]
 
 
+def _changes(inp: ReportInputs, slug: str) -> list[dict[str, Any]]:
+    """The platform's policy-element changes in the pack's period, in every pack language."""
+    T = inp.text
+    return [{"date": c["fetched_at"][:10], "previous": (c.get("previous_fetched_at") or "")[:10],
+             "document": f"{T.label('evidence.doc', c['document_type'])} · {c['lang']}",
+             "what": " / ".join(dict.fromkeys(describe(c, lang) for lang in T.langs)),
+             "before": _printable_quote(inp, c.get("before_quote")),
+             "after": _printable_quote(inp, c.get("after_quote")), "version": c["version_id"]}
+            for c in inp.changes.get(slug, [])]
+
+
 def _missing(inp: ReportInputs, p: Row) -> list[list[tuple[str, str]]]:
     notes = []
     if not p["has_crawl_data"]:
@@ -231,7 +244,7 @@ def platform_sections(inp: ReportInputs) -> list[dict[str, Any]]:
             "has_crawl": bool(p["has_crawl_data"]), "has_cases": bool(p["has_case_data"]),
             "summary": _summary(inp, p, cells), "elements": _elements(inp, slug),
             "forms": _forms(inp, slug), "removal": _removal(inp, p, cells),
-            "history": _history(inp, slug),
+            "history": _history(inp, slug), "changes": _changes(inp, slug),
         })
     return sections
 
