@@ -1,0 +1,163 @@
+"""Benchmark ``tada dsa import`` on a synthetic day of the DSA Transparency Database.
+
+A day of N statements (default 10 M) is written in the real format (a stored zip of part zips
+of CSVs, ``scoring.dsa.synthetic``). Three whole processes then read the same zip:
+
+- the floor: ``unzip`` of every part zip piped to ``wc -l`` (the outer zip holds zips, so each
+  part is unzipped from the day zip, then its CSVs unzipped), i.e. decompression alone;
+- ``tada dsa import`` into an empty data directory (``--engine duckdb``; Spark comes later);
+- a pandas baseline: ``read_csv`` of every CSV streamed from the zips (the columns the import
+  reads, as text), the same NCII filter, the same per-platform distinct-uuid counts.
+
+Throughput is MB/s of uncompressed CSV; peak resident memory is each process's own. The
+import's counts are compared with the baseline's. Goals: at least half the floor's speed, five
+times pandas, at most 1 GB peak whatever the size of the day.
+
+    python benchmarks/dsa_bench.py                 # 10 M statements
+    python benchmarks/dsa_bench.py --rows 2000000  # a quicker run
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scoring.dsa.definition import load  # noqa: E402
+from scoring.dsa.dumpformat import STAGED  # noqa: E402
+from scoring.dsa.synthetic import write_day  # noqa: E402
+
+DAY = dt.date(2025, 8, 1)
+TADA = [sys.executable, "-c", "from tada.cli import main; main()"]
+FLOOR = """
+set -e
+zip="$1"; tmp="$2"
+for part in $(unzip -Z1 "$zip"); do
+  unzip -p "$zip" "$part" > "$tmp/part.zip"
+  unzip -p "$tmp/part.zip"
+done | wc -l
+"""
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in MB (GNU time's maximum resident set size of the process and
+    the children it waited for) and stdout of one whole process."""
+    with tempfile.NamedTemporaryFile("r") as peak:
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak.name, *cmd],
+                              capture_output=True, env=env, text=True)
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd[:4])}… failed:\n{proc.stderr[-3000:]}")
+        peak_kb = int(Path(peak.name).read_text().split()[-1])
+    return elapsed, peak_kb // 1024, proc.stdout
+
+
+def pandas_worker(zip_path: Path) -> None:
+    """The baseline, run as its own process: prints per-platform counts as JSON."""
+    import pandas as pd
+
+    terms = load().terms()
+    keywords = [f'"{n}"' for kind, n in terms if kind == "specific"]
+    categories = {n for kind, n in terms if kind == "broad"}
+    frames = []
+    with zipfile.ZipFile(zip_path) as outer:
+        for info in sorted(outer.infolist(), key=lambda i: i.filename):
+            with outer.open(info) as raw, zipfile.ZipFile(raw) as inner:
+                for member in sorted(inner.infolist(), key=lambda i: i.filename):
+                    with inner.open(member) as fh:
+                        df = pd.read_csv(fh, usecols=list(STAGED), dtype=str,
+                                         keep_default_na=False)
+                    spec = df["category_specification"]
+                    adds = df["category_addition"]
+                    df["specific"] = False
+                    for k in keywords:
+                        df["specific"] |= spec.str.contains(k, regex=False)
+                    df["broad"] = df["category"].isin(categories)
+                    for c in categories:
+                        df["broad"] |= adds.str.contains(f'"{c}"', regex=False)
+                    frames.append(df[["uuid", "platform_name", "specific", "broad"]])
+    rows = pd.concat(frames).drop_duplicates("uuid")
+    counts = rows.groupby("platform_name").agg(statements=("uuid", "size"),
+                                               ncii_specific=("specific", "sum"),
+                                               ncii_broad=("broad", "sum"))
+    print(json.dumps({k: {c: int(v) for c, v in row.items()}
+                      for k, row in counts.to_dict("index").items()}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10_000_000)
+    parser.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
+    parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "results" / "dsa")
+    parser.add_argument("--skip-pandas", action="store_true")
+    parser.add_argument("--pandas-worker", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.pandas_worker:
+        pandas_worker(args.pandas_worker)
+        return
+    if args.engine != "duckdb":
+        raise SystemExit("the Spark engine is not implemented yet; use --engine duckdb")
+
+    dumps = args.work / f"day-{args.rows}"
+    day_zip = dumps / f"sor-global-{DAY.isoformat()}-full.zip"
+    if not day_zip.exists():
+        start = time.perf_counter()
+        write_day(dumps, DAY, args.rows, compresslevel=6)
+        print(f"generated {args.rows:,} statements in {time.perf_counter() - start:.1f} s")
+    with zipfile.ZipFile(day_zip) as outer:
+        compressed = day_zip.stat().st_size
+        csv_bytes = 0
+        for info in outer.infolist():
+            with outer.open(info) as raw, zipfile.ZipFile(raw) as inner:
+                csv_bytes += sum(i.file_size for i in inner.infolist())
+    mb = csv_bytes / 1e6
+    print(f"day zip {compressed / 1e6:,.0f} MB, {mb:,.0f} MB of CSV, {args.rows:,} rows")
+
+    results: dict[str, dict[str, float]] = {}
+    floor_s, floor_rss, lines = run(["bash", "-c", FLOOR, "floor", str(day_zip), str(dumps)])
+    results["unzip | wc -l (floor)"] = {"seconds": floor_s, "rss_mb": floor_rss}
+    (dumps / "part.zip").unlink(missing_ok=True)
+
+    data_dir = args.work / f"var-{args.rows}"
+    subprocess.run(["rm", "-rf", str(data_dir)], check=True)
+    env = {**os.environ, "TADA_LANG": "en"}
+    imp_s, imp_rss, _ = run(TADA + ["--data-dir", str(data_dir),
+                             "dsa", "import", str(day_zip)], env)
+    results[f"tada dsa import ({args.engine})"] = {"seconds": imp_s, "rss_mb": imp_rss}
+    status = json.loads(run(TADA + ["--data-dir", str(data_dir),
+                             "dsa", "status", "--json"], env)[2])
+    imported = {p["platform_name"]: {k: p[k] for k in ("statements", "ncii_specific",
+                                                       "ncii_broad")}
+                for p in status["platforms"]}
+    if not args.skip_pandas:
+        pd_s, pd_rss, out = run([sys.executable, __file__, "--pandas-worker", str(day_zip)])
+        results["pandas read_csv"] = {"seconds": pd_s, "rss_mb": pd_rss}
+        agree = json.loads(out) == imported
+        print(f"pandas and the import agree on every platform's counts: {agree}")
+
+    print(f"\n{'process':32} {'seconds':>9} {'MB/s':>8} {'peak RSS MB':>12}")
+    for name, r in results.items():
+        print(f"{name:32} {r['seconds']:9.1f} {mb / r['seconds']:8.1f} {r['rss_mb']:12,}")
+    print(f"\nimport speed / floor speed: {floor_s / imp_s:.2f} (goal >= 0.5)")
+    if "pandas read_csv" in results:
+        print(f"import speed / pandas speed: {results['pandas read_csv']['seconds'] / imp_s:.2f}"
+              " (goal >= 5)")
+    print(f"import peak RSS: {imp_rss:,} MB (goal <= 1024)")
+    print(f"rows counted by the floor: {int(lines.split()[0]):,} lines (header lines included)")
+    (args.work / f"result-{args.rows}.json").write_text(json.dumps(
+        {"rows": args.rows, "csv_mb": mb, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
