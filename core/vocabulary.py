@@ -25,6 +25,7 @@ OUTCOMES: tuple[str, ...] = (
     "login_wall",
     "redirect_loop",
     "extraction_failed",
+    "too_complex",
 )
 # Outcomes that leave a current version for the document.
 SUCCESS: frozenset[str] = frozenset({"ok", "unchanged"})

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
 import unicodedata
 
-from bs4 import BeautifulSoup, Comment, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
 from markdownify import MarkdownConverter
 from w3lib.encoding import html_body_declared_encoding, read_bom, resolve_encoding
 
@@ -22,6 +23,41 @@ from core.i18n import t
 
 class ExtractionError(TadaError):
     """A page whose text cannot be decoded or whose declared selectors match nothing."""
+
+
+class TooComplex(ExtractionError):
+    """A page too large, too deeply nested or too slow to extract within the limits below: the
+    crawl records it as ``too_complex`` and goes on. Real policy pages are far inside them
+    (the longest terms of service run to a few hundred kilobytes, nested a few dozen deep)."""
+
+
+# Limits that keep one hostile page from stalling a crawl or overflowing the converter's
+# recursion: characters of HTML, characters of readable text (the analyser reads about
+# 70,000 a second), element nesting depth, seconds per document.
+MAX_HTML_CHARS = 3_000_000
+MAX_TEXT_CHARS = 600_000
+MAX_DEPTH = 256
+SECONDS_PER_DOCUMENT = 20.0
+
+
+def check_text_size(text: str) -> str:
+    """``text`` if it is short enough to analyse; a real policy is well under the limit."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooComplex(t("crawl.extract.too_much_text", None, size=len(text),
+                           limit=MAX_TEXT_CHARS))
+    return text
+
+
+class Deadline:
+    """A time budget for one document, checked between steps of the extraction."""
+
+    def __init__(self, seconds: float | None = None) -> None:
+        self.seconds = SECONDS_PER_DOCUMENT if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
+
+    def check(self) -> None:
+        if time.monotonic() > self.end:
+            raise TooComplex(t("crawl.extract.too_slow", None, seconds=self.seconds))
 
 
 # ---------------------------------------------------------------- decoding
@@ -121,7 +157,19 @@ _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def _is_chrome(tag: Tag) -> bool:
+def _content_holders(soup: BeautifulSoup) -> set[int]:
+    """Ids of the tags that hold a ``main``, ``article`` or ``h1``: one walk up from each of
+    those, stopping where an earlier walk already went, so linear in the page's size."""
+    holders: set[int] = set()
+    for found in soup.find_all(["main", "article", "h1"]):
+        for parent in found.parents:
+            if id(parent) in holders:
+                break
+            holders.add(id(parent))
+    return holders
+
+
+def _is_chrome(tag: Tag, holders: set[int]) -> bool:
     """Site chrome by role, hidden state or class/id naming (never the content's container)."""
     attrs = tag.attrs or {}
     if attrs.get("role", "").strip().lower() in _DROP_ROLES:
@@ -130,7 +178,7 @@ def _is_chrome(tag: Tag) -> bool:
         return True
     if _HIDDEN_STYLE.search(attrs.get("style", "") or ""):
         return True
-    if tag.name in _PROTECTED or tag.find(["main", "article", "h1"]) is not None:
+    if tag.name in _PROTECTED or id(tag) in holders:
         return False
     classes = attrs.get("class") or []
     names = " ".join([*classes, attrs.get("id", "") or ""]).lower()
@@ -143,7 +191,7 @@ def _inside_content(tag: Tag) -> bool:
     return tag.find_parent(["main", "article", "section"]) is not None
 
 
-def _strip_boilerplate(soup: BeautifulSoup) -> None:
+def _strip_boilerplate(soup: BeautifulSoup, deadline: Deadline) -> None:
     for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
         comment.extract()
     for tag in soup.find_all(_DROP_TAGS):
@@ -152,11 +200,14 @@ def _strip_boilerplate(soup: BeautifulSoup) -> None:
     for tag in soup.find_all(["header", "footer"]):
         if not _inside_content(tag):
             tag.decompose()
+    deadline.check()
+    holders = _content_holders(soup)
     for tag in list(soup.find_all(True)):
         if tag.decomposed:
             continue
-        if _is_chrome(tag):
+        if _is_chrome(tag, holders):
             tag.decompose()
+    deadline.check()
     for select in soup.find_all("select"):
         # A select's options are content on a reporting form ("intimate images" as a reason).
         items = [o.get_text(" ", strip=True) for o in select.find_all("option")]
@@ -173,12 +224,25 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 def _collapse_whitespace(soup: BeautifulSoup) -> None:
     """HTML renders any run of spaces and line breaks as one space (except in <pre>), so a
-    re-wrapped page must give the same text."""
-    for node in soup.find_all(string=True):
-        if node.find_parent(["pre", "textarea"]) is None:
-            collapsed = _HTML_SPACE.sub(" ", str(node))
-            if collapsed != node:
-                node.replace_with(collapsed)
+    re-wrapped page must give the same text.
+
+    Each parent with a string to change is rebuilt once: replacing strings one by one costs a
+    scan of the siblings each time, quadratic on a page of many paragraphs."""
+    kept = {id(s) for tag in soup.find_all(["pre", "textarea"])
+            for s in tag.find_all(string=True)}
+
+    def collapsed(node: PageElement) -> PageElement:
+        if not isinstance(node, NavigableString) or id(node) in kept:
+            return node
+        text = _HTML_SPACE.sub(" ", str(node))
+        return node if text == node else NavigableString(text)
+
+    parents = {id(n.parent): n.parent for n in soup.find_all(string=True)
+               if n.parent is not None and collapsed(n) is not n}
+    for parent in parents.values():
+        children = [collapsed(child) for child in parent.contents]
+        parent.clear()
+        parent.extend(children)
 
 
 def _content_root(soup: BeautifulSoup) -> Tag:
@@ -224,15 +288,32 @@ def normalise_text(text: str) -> str:
     return "\n".join(out).strip() + "\n" if out else ""
 
 
+def _check_depth(soup: BeautifulSoup) -> None:
+    """Refuse a page nested deeper than ``MAX_DEPTH`` (one pass, parents before children)."""
+    depth: dict[int, int] = {}
+    for tag in soup.find_all(True):
+        level = depth.get(id(tag.parent), 0) + 1
+        if level > MAX_DEPTH:
+            raise TooComplex(t("crawl.extract.too_deep", None, limit=MAX_DEPTH))
+        depth[id(tag)] = level
+
+
 def html_to_markdown(html: str, keep: list[str] | None = None,
-                     remove: list[str] | None = None) -> str:
+                     remove: list[str] | None = None,
+                     deadline: Deadline | None = None) -> str:
     """The readable text of a policy page as Markdown, without site chrome.
 
     ``remove`` selectors are dropped first; then, when ``keep`` selectors are declared, only
     the elements they match (in document order) are kept, and matching nothing is an error
     rather than an empty version. Without ``keep`` the page's ``<main>`` (or body) is used.
     """
+    if len(html) > MAX_HTML_CHARS:
+        raise TooComplex(t("crawl.extract.too_large", None, size=len(html),
+                           limit=MAX_HTML_CHARS))
+    deadline = deadline or Deadline()
     soup = BeautifulSoup(html, "lxml")
+    _check_depth(soup)
+    deadline.check()
     for selector in remove or []:
         for tag in _select(soup, selector):
             tag.decompose()
@@ -246,10 +327,12 @@ def html_to_markdown(html: str, keep: list[str] | None = None,
         for tag in roots:
             container.body.append(tag.extract())
         soup = container
-    _strip_boilerplate(soup)
+    _strip_boilerplate(soup, deadline)
     _collapse_whitespace(soup)
     root = _content_root(soup)
+    deadline.check()
     markdown = _Converter(**_MD_OPTIONS).convert_soup(root)
+    deadline.check()
     return normalise_text(markdown)
 
 

@@ -25,7 +25,7 @@ from crawlers.analysis.lang import detect_languages, merge, normalise_tag
 from crawlers.analysis.rules import language_names
 from crawlers.analysis.text import Sentence, segment
 from crawlers.analysis.timing import response_time
-from crawlers.extract import html_to_markdown
+from crawlers.extract import check_text_size, html_to_markdown
 
 KINDS = ("html", "markdown", "text")
 FEATURES = POLICY_FEATURES
@@ -98,7 +98,7 @@ def analyse(document: str, lang: str | None = None, kind: str = "html") -> dict:
         text = html_to_markdown(document)
     else:
         text = document
-    doc = segment(text)
+    doc = segment(check_text_size(text))
     facts = rules.Facts(doc)
     prohibits, ncii_idx = rules.prohibits_ncii(facts)
     findings = {

@@ -19,6 +19,7 @@ from crawlers.atomic import append_line, write_text
 from crawlers.changes.record import append_version_changes
 from crawlers.context import CrawlContext, Target
 from crawlers.document import extract_document
+from crawlers.extract import TooComplex
 from crawlers.records import EXCHANGE, TARGET
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,9 @@ class VersionPipeline:
             markdown, features = extract_document(target.variant, exchange.body,
                                                   exchange.content_type,
                                                   item.get("final_url") or exchange.url)
+        except TooComplex as exc:  # refused within the limits: the crawl goes on
+            item["outcome"], item["detail"] = "too_complex", str(exc)
+            return item
         except TadaError as exc:
             item["outcome"], item["detail"] = "extraction_failed", str(exc)
             return item

@@ -154,10 +154,16 @@ class FaultHandler(BaseHTTPRequestHandler):
             self.send(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 200_000, "image/png")
         elif path == "/malformed":
             self.send(200, MALFORMED.encode())
+        elif path == "/nested":  # 2,000 levels: refused, never a stalled crawl
+            self.send(200, NESTED.encode())
         elif path == "/policy.pdf":
             self.send(200, PDF, "application/pdf")
         else:
             self.send(404, b"not found", "text/plain")
+
+
+NESTED = ("<html><body><main>" + "<div>" * 2_000 + "<p>Deep.</p>" + "</div>" * 2_000
+          + "</main></body></html>")
 
 
 class _Server(ThreadingHTTPServer):

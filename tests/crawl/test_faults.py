@@ -27,6 +27,7 @@ FAULTS = {
     "f_robots": ("/private/policy", "robots_disallowed", {}),
     "f_image": ("/photo", "wrong_content_type", {}),
     "f_malformed": ("/malformed", "ok", {}),
+    "f_nested": ("/nested", "too_complex", {}),
     "f_pdf": ("/policy.pdf", "ok", {"content_type": "application/pdf"}),
     "f_pdf_undeclared": ("/policy.pdf", "wrong_content_type", {}),
 }
