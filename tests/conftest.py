@@ -104,3 +104,36 @@ def no_cjk_fonts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
     monkeypatch.delenv("TADA_CJK_FONT", raising=False)
     return conf
+
+
+def make_font(path: Path, chars: str) -> Path:
+    """A tiny TrueType font whose character map holds ``chars`` (glyphs are empty)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    names = [".notdef"] + [f"g{ord(c):x}" for c in chars]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord(c): f"g{ord(c):x}" for c in chars})
+    empty = TTGlyphPen(None).glyph()
+    builder.setupGlyf({name: empty for name in names})
+    builder.setupHorizontalMetrics({name: (500, 0) for name in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Test", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(path))
+    return path
+
+
+@pytest.fixture
+def cjk_font_file(tmp_path: Path) -> Path:
+    """A font file whose character map holds every Chinese character of the report."""
+    from evidence.fonts import report_characters
+
+    return make_font(tmp_path / "cjk.ttf", "".join(sorted(report_characters())))
+
+
+@pytest.fixture
+def font_maker() -> Callable[[Path, str], Path]:
+    return make_font

@@ -17,11 +17,13 @@ from scoring.caselog.ingest import ingest
 from scoring.figures import report_figures
 from scoring.score import build
 from tada.commands import crawl as crawl_cmd
+from tada.commands import doctor as doctor_cmd
 from tada.commands import evidence as evidence_cmd
 from tada.commands import export as export_cmd
 from tada.commands import score as score_cmd
 from tada.commands.figures import print_figures
 from tada.commands.ingest import print_summary
+from tada.health import run_checks
 
 # The mirror holds one policy recorded on two dates; replaying the earlier date first gives
 # the archive a real change (a second version with a diff) to show.
@@ -39,6 +41,17 @@ def _crawl(env) -> None:
         crawl_cmd.print_summary(env, crawl_cmd.crawl_with_progress(
             env, mirror_date=EARLIER_MIRROR_DATE))
     crawl_cmd.print_summary(env, crawl_cmd.crawl_with_progress(env))
+
+
+def _doctor(env) -> None:
+    """The system check's summary; the full table, and a stop, when something required fails."""
+    checks = run_checks(env.data_dir)
+    if doctor_cmd.failed_required(checks):
+        doctor_cmd.print_table(env, checks)
+    for line in doctor_cmd.summary(env, checks):
+        env.console.print(line, highlight=False, markup=False, soft_wrap=True)
+    if doctor_cmd.failed_required(checks):
+        raise click.exceptions.Exit(1)
 
 
 def _tampered_copy_fails(env, pack: Path) -> None:
@@ -64,6 +77,8 @@ def _tampered_copy_fails(env, pack: Path) -> None:
 def command(env, no_serve: bool) -> None:
     """Run the whole pipeline on the synthetic sample and the offline mirror."""
     env.console.print(t("cli.demo.intro", env.lang, data_dir=env.data_dir.root))
+    _step(env, "doctor")
+    _doctor(env)
     _step(env, "crawl")
     _crawl(env)
     _step(env, "ingest")

@@ -21,26 +21,6 @@ FAMILIES = ["WenQuanYi Zen Hei", "AR PL UMing TW", "Source Han Sans TC", "Noto S
             "AR PL UMing HK", "Source Han Serif HC"]
 
 
-def _font(path: Path, chars: str) -> Path:
-    """A tiny TrueType font whose character map holds ``chars`` (glyphs are empty)."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
-
-    names = [".notdef"] + [f"g{ord(c):x}" for c in chars]
-    builder = FontBuilder(1000, isTTF=True)
-    builder.setupGlyphOrder(names)
-    builder.setupCharacterMap({ord(c): f"g{ord(c):x}" for c in chars})
-    empty = TTGlyphPen(None).glyph()
-    builder.setupGlyf({name: empty for name in names})
-    builder.setupHorizontalMetrics({name: (500, 0) for name in names})
-    builder.setupHorizontalHeader(ascent=800, descent=-200)
-    builder.setupNameTable({"familyName": "Test", "styleName": "Regular"})
-    builder.setupOS2()
-    builder.setupPost()
-    builder.save(str(path))
-    return path
-
-
 def _pdf_text(path: Path) -> str:
     document = pypdfium2.PdfDocument(path)
     return "\f".join(page.get_textpage().get_text_range() for page in document)
@@ -55,9 +35,9 @@ def test_preference_order():
     assert fonts._rank("Noto Sans CJK HK", "Regular") < fonts._rank("Noto Sans CJK HK", "Bold")
 
 
-def test_a_face_without_the_reports_characters_is_passed_over(tmp_path, monkeypatch):
-    latin = _font(tmp_path / "latin.ttf", "abc")
-    full = _font(tmp_path / "full.ttf", "".join(sorted(fonts.report_characters())))
+def test_a_face_without_the_reports_characters_is_passed_over(tmp_path, monkeypatch,
+                                                              font_maker, cjk_font_file):
+    latin, full = font_maker(tmp_path / "latin.ttf", "abc"), cjk_font_file
     monkeypatch.delenv("TADA_CJK_FONT", raising=False)
     monkeypatch.setattr(fonts, "_fontconfig_faces", lambda: [
         ("Noto Sans CJK HK", "Regular", 0, latin), ("WenQuanYi Zen Hei", "Regular", 0, full)])
@@ -69,13 +49,13 @@ def test_a_face_without_the_reports_characters_is_passed_over(tmp_path, monkeypa
     assert find_cjk_font() is None
 
 
-def test_tada_cjk_font_names_a_file(tmp_path, monkeypatch):
-    full = _font(tmp_path / "full.ttf", "".join(sorted(fonts.report_characters())))
+def test_tada_cjk_font_names_a_file(tmp_path, monkeypatch, font_maker, cjk_font_file):
+    full = cjk_font_file
     monkeypatch.setenv("TADA_CJK_FONT", str(full))
     found = find_cjk_font()
     assert found is not None and found.source == "TADA_CJK_FONT"
     assert f'src: url("{full.as_uri()}")' in found.css()
-    monkeypatch.setenv("TADA_CJK_FONT", str(_font(tmp_path / "latin.ttf", "abc")))
+    monkeypatch.setenv("TADA_CJK_FONT", str(font_maker(tmp_path / "latin.ttf", "abc")))
     with pytest.raises(MissingFont, match="TADA_CJK_FONT=.*latin.ttf"):
         find_cjk_font()
     monkeypatch.setenv("TADA_CJK_FONT", str(tmp_path / "absent.otf"))
