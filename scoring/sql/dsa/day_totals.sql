@@ -1,7 +1,7 @@
 -- Per day, dump and platform: rows read, statements (distinct uuids) and NCII statements.
 -- Reads dsa_day_rows (rows.sql over every part of the day).
 SELECT CAST(dump_day AS DATE) AS day, dump, platform_name,
-       sum(copies) AS rows_read,
+       CAST(sum(copies) AS BIGINT) AS rows_read,
        count(*) AS statements,
        count_if(ncii_specific) AS ncii_specific,
        count_if(ncii_broad) AS ncii_broad

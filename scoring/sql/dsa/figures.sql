@@ -6,7 +6,8 @@
 -- content was posted, as the platform claims) to application_date (decision applied); lag is
 -- application_date to created_at (the statement reached the TDB). Negative delays are data
 -- errors: counted in delay_negative, left out of the percentiles. Percentiles are exact
--- (percentile_cont), so DuckDB and Spark give the same numbers.
+-- (percentile_cont), and every fraction is a DOUBLE (no decimal literals), so DuckDB and
+-- Spark give the same numbers.
 WITH periods AS (
     SELECT DISTINCT day, 'month' AS period_type,
            concat(CAST(year(day) AS STRING), '-', lpad(CAST(month(day) AS STRING), 2, '0')) AS period
@@ -21,7 +22,7 @@ ncii_sets AS (
 ),
 totals AS (
     SELECT coalesce(m.slug, d.platform_name) AS platform, m.slug, p.period_type, p.period,
-           count(DISTINCT d.day) AS days, sum(d.statements) AS statements
+           count(DISTINCT d.day) AS days, CAST(sum(d.statements) AS BIGINT) AS statements
     FROM dsa_platform_days AS d
     JOIN periods AS p ON p.day = d.day
     LEFT JOIN dsa_platform_names AS m ON m.platform_name = d.platform_name
@@ -29,8 +30,8 @@ totals AS (
 ),
 timed AS (
     SELECT s.*,
-           (unix_seconds(application_date) - unix_seconds(content_date)) / 3600.0 AS delay_hours,
-           (unix_seconds(created_at) - unix_seconds(application_date)) / 3600.0 AS lag_hours
+           (unix_seconds(application_date) - unix_seconds(content_date)) / CAST(3600 AS DOUBLE) AS delay_hours,
+           (unix_seconds(created_at) - unix_seconds(application_date)) / CAST(3600 AS DOUBLE) AS lag_hours
     FROM dsa_statements AS s
 ),
 ncii AS (
@@ -54,12 +55,12 @@ ncii AS (
            count_if(s.source_type = 'SOURCE_TRUSTED_FLAGGER') AS source_trusted_flagger,
            count_if(s.source_type = 'SOURCE_TYPE_OTHER_NOTIFICATION') AS source_other_notification,
            count_if(s.source_type = 'SOURCE_VOLUNTARY') AS source_own_initiative,
-           avg(CASE WHEN s.automated_detection THEN 1.0 WHEN NOT s.automated_detection THEN 0.0 END)
+           avg(CASE WHEN s.automated_detection THEN 1 WHEN NOT s.automated_detection THEN 0 END)
                AS automated_detection_share,
-           avg(CASE WHEN s.automated_decision = 'AUTOMATED_DECISION_FULLY' THEN 1.0
-                    WHEN s.automated_decision IS NOT NULL THEN 0.0 END) AS automated_decision_fully_share,
-           avg(CASE WHEN s.automated_decision = 'AUTOMATED_DECISION_PARTIALLY' THEN 1.0
-                    WHEN s.automated_decision IS NOT NULL THEN 0.0 END) AS automated_decision_partially_share,
+           avg(CASE WHEN s.automated_decision = 'AUTOMATED_DECISION_FULLY' THEN 1
+                    WHEN s.automated_decision IS NOT NULL THEN 0 END) AS automated_decision_fully_share,
+           avg(CASE WHEN s.automated_decision = 'AUTOMATED_DECISION_PARTIALLY' THEN 1
+                    WHEN s.automated_decision IS NOT NULL THEN 0 END) AS automated_decision_partially_share,
            count_if(s.delay_hours >= 0) AS delay_statements,
            count_if(s.delay_hours < 0) AS delay_negative,
            percentile_cont(0.5) WITHIN GROUP (ORDER BY CASE WHEN s.delay_hours >= 0 THEN s.delay_hours END)
