@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from dash import dcc, html
@@ -19,6 +20,16 @@ LANG_NAMES = {EN: "English", ZH: "繁體中文"}
 _HTML_LANG = {EN: "en", ZH: "zh-Hant-HK"}
 
 
+# A path of plain segments, as every route's is. Anything else (a second leading slash, a
+# backslash, a scheme, a control character a browser drops) could make a link leave the site.
+_ROUTE_PATH = re.compile(r"/(?:[A-Za-z0-9_.~-]+/)*[A-Za-z0-9_.~-]*")
+
+
+def route_path(path: str) -> str:
+    """``path`` if it has the shape of a route, else the home page: links are built from it."""
+    return path if _ROUTE_PATH.fullmatch(path) else "/"
+
+
 def _section_of(path: str) -> str:
     if path.startswith("/platform/"):
         return "/"
@@ -34,7 +45,8 @@ def language_switch(ctx: PageContext | None, lang: str, path: str,
             links.append(html.Span(name, className="lang-link current", id=f"lang-{code}",
                                    **{"aria-current": "true"}))
         else:
-            links.append(dcc.Link(name, href=href(path, code, **raw), id=f"lang-{code}",
+            links.append(dcc.Link(name, href=href(route_path(path), code, **raw),
+                                  id=f"lang-{code}",
                                   className="lang-link"))
     return html.Nav(links, className="lang-switch", **{"aria-label": t("dash.lang.label", lang)})
 
