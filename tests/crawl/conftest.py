@@ -56,7 +56,8 @@ MALFORMED = ("<html><head><title>Rules</title><body><main><h1>Community rules<p>
              "sexual content.<ul><li>No spam<li>No harassment</ul><div><span>Be kind"
              "</main></table></body>")
 
-# A one-page PDF whose text is "No intimate images without consent" (pdftotext reads it).
+# A one-page PDF whose text is "No intimate images without consent" (no xref table: PDFium
+# reads it all the same; the same bytes are tests/crawl/pdf/one-line.pdf).
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
        b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"

@@ -7,7 +7,6 @@ import datetime as dt
 import importlib.util
 import re
 import shutil
-import subprocess
 from pathlib import Path
 from types import ModuleType
 
@@ -85,8 +84,30 @@ def pack_copy(public_pack: PackResult, tmp_path: Path) -> Path:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
-                          capture_output=True, text=True).stdout
+    """The PDF's text, each page ended by a form feed (as pdftotext prints it)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(path)
+    return "".join(page.get_textpage().get_text_range().replace("\r\n", "\n") + "\n\f"
+                   for page in document)
+
+
+def pdf_fonts(path: Path) -> dict[str, bool]:
+    """Each font the PDF's text is set in, and whether the font file is embedded."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    found: dict[str, bool] = {}
+    for page in pypdfium2.PdfDocument(path):
+        for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=8):
+            font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+            size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+            name = ctypes.create_string_buffer(size)
+            pdfium_c.FPDFFont_GetBaseFontName(font, name, size)
+            found[name.value.decode("latin-1")] = bool(pdfium_c.FPDFFont_GetIsEmbedded(font))
+    return found
 
 
 def tokens(text: str) -> set[str]:
@@ -99,6 +120,7 @@ def helpers() -> ModuleType:
     """pdf_text and tokens for the test modules (which cannot import this conftest)."""
     module = ModuleType("evidence_helpers")
     module.pdf_text = pdf_text
+    module.pdf_fonts = pdf_fonts
     module.tokens = tokens
     module.SELECTED = SELECTED
     module.make_data_dir = make_data_dir
