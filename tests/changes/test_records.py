@@ -110,3 +110,31 @@ def test_boilerplate_sees_dates_in_both_languages_but_not_other_numbers():
     assert boilerplate_only("最後更新：2024年2月1日\n政策內容", "最後更新：2025年3月3日\n政策內容")
     assert boilerplate_only("Effective: March 1, 2024\nText", "Effective: 2025-03-03\nText")
     assert not boilerplate_only("We reply within 48 hours.", "We reply within 72 hours.")
+
+
+def test_a_reporting_form_behind_a_login_wall_is_an_access_change(tmp_path):
+    archive = tmp_path / "archive"
+    folder = "versions/example/reporting_form.en"
+    (archive / folder).mkdir(parents=True)
+    version = {"version_id": "20240101T000000Z-000000000000", "platform": "example",
+               "document_type": "reporting_form", "lang": "en", "url": "https://example.org/r",
+               "fetched_at": "2024-01-01T00:00:00Z", "path": f"{folder}/v.md",
+               "previous_version_id": None, "diff_path": None,
+               "features_path": f"{folder}/v.features.json"}
+    (archive / folder / "v.features.json").write_text(json.dumps({"account_required": False}))
+    (archive / "versions" / "index.jsonl").write_text(json.dumps(version) + "\n")
+    fetches = [("c1", "ok", version["version_id"], None), ("c2", "login_wall", None,
+                                                          "https://example.org/login"),
+               ("c3", "timeout", None, None), ("c4", "unchanged", version["version_id"], None)]
+    (archive / "items.jsonl").write_text("".join(json.dumps({
+        "crawl_id": c, "platform": "example", "document_type": "reporting_form", "lang": "en",
+        "url": "https://example.org/r", "outcome": o, "version_id": v, "detail": d,
+        "fetched_at": f"2024-0{n + 1}-01T00:00:00Z"}) + "\n"
+        for n, (c, o, v, d) in enumerate(fetches)))
+    found = record_changes(archive)
+    assert [(c["crawl_id"], c["kind"], c["before"], c["after"], c["detail"]) for c in found] == [
+        ("c2", "access", False, True, "login_wall"),
+        ("c4", "access", True, False, "login_wall_lifted")]
+    assert found[0]["after_quote"] == "https://example.org/login"
+    assert found[1]["previous_fetched_at"] == "2024-02-01T00:00:00Z"  # the timeout is no news
+    assert record_changes(archive) == []
