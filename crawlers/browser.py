@@ -41,6 +41,12 @@ def find_chromium(configured: str | None = None) -> str | None:
     return bundled[-1] if bundled else None
 
 
+def chromium_path(settings) -> str:
+    """The executable a crawl launches: the ``TADA_CHROMIUM`` setting, else the one found
+    (``tada crawl`` has checked it is there; ``scrapy crawl`` fails in Playwright without)."""
+    return settings.get(ENV) or find_chromium() or NAMES[0]
+
+
 def install_command() -> str:
     """The one command that adds Chromium on Debian or Ubuntu."""
     sudo = "" if os.geteuid() == 0 else "sudo "

@@ -20,8 +20,8 @@ from crawlers.extract import (
     decode_html,
     html_to_markdown,
     normalise_text,
-    pdf_text,
 )
+from crawlers.pdf import pdf_text
 
 
 def extract_document(variant: DocumentVariant, body: bytes, content_type: str,

@@ -8,8 +8,6 @@ deterministic and must drop everything that changes for reasons unrelated to the
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 import time
 import unicodedata
 
@@ -348,17 +346,3 @@ def _outermost(tags: list[Tag]) -> list[Tag]:
     """Drop tags nested in another kept tag so no text is kept twice."""
     ids = {id(tag) for tag in tags}
     return [tag for tag in tags if not any(id(p) in ids for p in tag.parents)]
-
-
-# ---------------------------------------------------------------- documents
-
-def pdf_text(body: bytes) -> str:
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        raise ExtractionError(t("crawl.extract.no_pdftotext", None))
-    result = subprocess.run([exe, "-enc", "UTF-8", "-", "-"], input=body,
-                            capture_output=True, timeout=60, check=False)
-    if result.returncode != 0:
-        raise ExtractionError(t("crawl.extract.bad_pdf", None,
-                               reason=result.stderr.decode(errors="replace").strip()))
-    return result.stdout.decode("utf-8", errors="replace")

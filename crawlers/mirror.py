@@ -16,6 +16,7 @@ from scrapy.exceptions import DownloadCancelledError, StopDownload
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
 
+from crawlers.browser import chromium_path
 from crawlers.context import CrawlContext
 from crawlers.mirror_index import load_index, pick
 
@@ -54,8 +55,7 @@ class MirrorDownloadHandler:
             from crawlers.render import MirrorRenderer
 
             self.renderer = MirrorRenderer(
-                self.index, self.mirror_dir, self.as_of,
-                crawler.settings.get("TADA_CHROMIUM", "/usr/bin/chromium"))
+                self.index, self.mirror_dir, self.as_of, chromium_path(crawler.settings))
 
     @classmethod
     def from_crawler(cls, crawler) -> MirrorDownloadHandler:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.errors import TadaError
 from core.i18n import t
+from crawlers.extract import ExtractionError
 
 
-class UnreadablePdf(TadaError):
+class UnreadablePdf(ExtractionError):
     """A body that PDFium cannot open as a PDF (damaged, encrypted or not a PDF)."""
 
 

@@ -26,6 +26,7 @@ from core.jsonl import read_jsonl
 from core.paths import MIRROR_DIR, PLATFORMS_DIR, REPO_ROOT, DataDir
 from core.registry import DeclarationError
 from core.vocabulary import SUCCESS
+from crawlers.browser import require_chromium
 from crawlers.changes.update import update_after_crawl
 from crawlers.context import new_crawl_id, select_platforms
 from crawlers.mirror_index import load_index
@@ -102,8 +103,10 @@ def run_crawl(data_dir: DataDir, platforms: list[str] | None = None, live: bool 
         raise InvalidDeclaration(str(exc)) from exc
     if not live and not from_warc:
         load_index(mirror_dir)  # a malformed mirror fails here, naming its file and key
-    if render_js:
+    chromium = None
+    if render_js:  # stop before the crawl, naming what to install, never a browser traceback
         _require_playwright()
+        chromium = require_chromium((settings or {}).get("TADA_CHROMIUM"))
     expected = sum(1 for p in registry.values() for _ in iter_variants(p.documents))
     crawl_id = new_crawl_id()
     archive = data_dir.ensure().archive
@@ -120,6 +123,8 @@ def run_crawl(data_dir: DataDir, platforms: list[str] | None = None, live: bool 
         values["TADA_CONTACT_URL"] = contact_url
     if mirror_date:
         values["TADA_MIRROR_DATE"] = mirror_date
+    if chromium:
+        values["TADA_CHROMIUM"] = chromium
     notes: list[str] = []
     if from_warc:
         found = captures_to_replay(archive, registry, from_warc)

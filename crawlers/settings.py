@@ -12,6 +12,7 @@ exactly as ``tada crawl --live`` does.
 from __future__ import annotations
 
 from core import __version__
+from crawlers.browser import chromium_path
 from crawlers.records import FIELDS
 
 BOT_NAME = "tada-audit"
@@ -115,8 +116,8 @@ def apply_profile(settings) -> None:
         put("CONCURRENT_REQUESTS", 1)
     if settings.getbool("TADA_RENDER_JS"):
         put("PLAYWRIGHT_BROWSER_TYPE", "chromium")
-        put("PLAYWRIGHT_LAUNCH_OPTIONS", {"executable_path": settings.get(
-            "TADA_CHROMIUM", "/usr/bin/chromium"), "headless": True, "args": CHROMIUM_ARGS})
+        put("PLAYWRIGHT_LAUNCH_OPTIONS", {"executable_path": chromium_path(settings),
+                                          "headless": True, "args": CHROMIUM_ARGS})
         if settings.getbool("TADA_LIVE"):
             put("DOWNLOAD_HANDLERS", {"http": _PLAYWRIGHT_HANDLER,
                                       "https": _PLAYWRIGHT_HANDLER})

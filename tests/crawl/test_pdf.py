@@ -47,3 +47,18 @@ def test_pages_and_paragraphs_are_separated_by_blank_lines():
 def test_unreadable_pdf_is_a_clear_error(body: bytes):
     with pytest.raises(TadaError, match="PDF"):
         pdf_text(body)
+
+
+def test_a_pdf_policy_is_extracted_without_pdftotext(monkeypatch):
+    """The crawl's extraction needs no system binary: nothing on PATH at all."""
+    from core.declarations import DocumentVariant
+    from crawlers.document import extract_document
+
+    monkeypatch.setenv("PATH", "")
+    variant = DocumentVariant("ncii_policy", "https://example.org/policy.pdf", "en",
+                              content_type="application/pdf")
+    markdown, features = extract_document(variant, (FIXTURES / "policy-en.pdf").read_bytes(),
+                                          "application/pdf")
+    assert "• Use the dedicated reporting form" in markdown
+    assert features["prohibits_ncii"] == "yes" and features["hash_matching"] == "yes"
+    assert features["stated_response_time_hours"] == 48.0
