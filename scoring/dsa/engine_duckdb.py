@@ -19,8 +19,11 @@ from scoring.dsa.errors import DumpError
 from scoring.dsa.parts import Part
 
 SQL_DIR = Path(__file__).resolve().parents[1] / "sql" / "dsa"
-_DAY_ROWS = ("CREATE OR REPLACE TEMP TABLE dsa_day_rows (dump_day DATE, dump VARCHAR, uuid UUID, "
-             "platform_name VARCHAR, ncii_specific BOOLEAN, ncii_broad BOOLEAN)")
+# Every statement of the day, as narrow as it can be (uuids as 16 bytes; the day and dump are
+# the same on every row, so they are added back by a view): the one table that grows with the
+# day's size, and DuckDB spills it to disk beyond its memory limit.
+_DAY_ROWS = ("CREATE OR REPLACE TEMP TABLE dsa_day_uuids (uuid UUID, platform_name VARCHAR, "
+             "ncii_specific BOOLEAN, ncii_broad BOOLEAN)")
 
 
 def sql(name: str) -> str:
@@ -70,6 +73,8 @@ class DuckDBDay:
         con.execute("CREATE OR REPLACE TEMP TABLE dsa_ncii_terms (ncii_set VARCHAR, term VARCHAR)")
         con.executemany("INSERT INTO dsa_ncii_terms VALUES (?, ?)", definition.terms())
         con.execute(_DAY_ROWS)
+        con.execute(f"CREATE OR REPLACE TEMP VIEW dsa_day_rows AS SELECT {_literal(day)} AS "
+                    f"dump_day, {_literal(dump)} AS dump, * FROM dsa_day_uuids")
         con.execute("DROP TABLE IF EXISTS dsa_day_ncii")
         con.execute("CREATE OR REPLACE TEMP TABLE dsa_platform_filter (platform_name VARCHAR)")
         if platform_names is not None:
@@ -88,7 +93,8 @@ class DuckDBDay:
             name, row, column, value, kind = bad
             raise DumpError(t(f"dsa.bad.{kind}", None, value=value), part.file, name, row, column)
         self.con.execute(f"CREATE OR REPLACE TEMP VIEW dsa_flagged AS {sql('flagged')}")
-        self.con.execute(f"INSERT INTO dsa_day_rows {sql('rows')}")
+        self.con.execute("INSERT INTO dsa_day_uuids SELECT uuid, platform_name, ncii_specific, "
+                         f"ncii_broad FROM ({sql('rows')}) AS r")
         verb = "INSERT INTO" if self.parts else "CREATE TEMP TABLE"
         self.con.execute(f"{verb} dsa_day_ncii {'' if self.parts else 'AS '}{sql('ncii')}")
         self.parts += 1
@@ -122,7 +128,7 @@ class DuckDBDay:
         return sql("day_statements")
 
     def close(self) -> None:
-        for view in ("dsa_flagged", "dsa_staging"):
+        for view in ("dsa_flagged", "dsa_staging", "dsa_day_rows"):
             self.con.execute(f"DROP VIEW IF EXISTS {view}")
-        for table in ("dsa_staging_raw", "dsa_day_rows", "dsa_day_ncii", "dsa_platform_filter"):
+        for table in ("dsa_staging_raw", "dsa_day_uuids", "dsa_day_ncii", "dsa_platform_filter"):
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
