@@ -7,15 +7,16 @@ versions of one policy with a diff, removal curves, quarterly metrics and the re
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 from pathlib import Path
 
 import duckdb
+import yaml
 
-ELEMENTS = ("ncii_prohibition", "ncii_reporting_channel", "report_without_account",
-            "third_party_reporting", "traditional_chinese_reporting", "hash_matching",
-            "stated_response_time", "outcome_notice_and_appeal", "synthetic_media_coverage")
+from core.methodology import DEFAULT_PATH
+from core.public_schema import ELEMENTS
 # slug, name_en, name_zh, category, items, removed, speed (hours), grade, overall, answers
 PLATFORMS = [
     ("google_search", "Google Search", "Google 搜尋", "search_engine", 305, 296, 20, "A", 86,
@@ -47,39 +48,17 @@ QUOTES = {
 ZH_QUOTE = "嚴禁在未經同意下發布他人的私密影像，包括報復式色情。"
 PERIODS = ["2021-Q2", "2021-Q3", "2021-Q4", "2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4",
            "2023-Q1"]
-METHODOLOGY = """\
-# Fixture methodology, shaped like core/methodology.yaml.
-id: tada-ncii
-version: "1.2.0"
-date: 2024-05-01
-changelog:
-  - {version: "1.2.0", date: 2024-05-01, changes: "Synthetic images element added."}
-confidence_level: 0.95
-period_time_zone: Asia/Hong_Kong
-pillars:
-  policy: {weight: 0.4}
-  responsiveness: {weight: 0.6}
-missing_pillar: insufficient
-policy_elements:
-  ncii_prohibition: {weight: 1.5}
-  ncii_reporting_channel: {weight: 1.5}
-  report_without_account: {weight: 1.0}
-  third_party_reporting: {weight: 1.0}
-  traditional_chinese_reporting: {weight: 1.0}
-  hash_matching: {weight: 1.0}
-  stated_response_time: {weight: 1.0, full_credit_max_hours: 48, partial_credit_max_hours: 168}
-  outcome_notice_and_appeal: {weight: 1.0}
-  synthetic_media_coverage: {weight: 0.5}
-responsiveness:
-  removal_rate_lower_bound: {weight: 0.4}
-  cif_removed_48h: {weight: 0.3}
-  first_response: {weight: 0.1, full_credit_hours: 48, zero_credit_hours: 720}
-  answered_within_30d: {weight: 0.2}
-grades: {A: 80, B: 65, C: 50, D: 35, E: 0}
-minimum_base: {items_for_score: 20, elements_for_policy_score: 5}
-suppression: {min_people: 10, min_items: 5, hide_zero: false}
-future_setting: {note: "kept for a later version"}
-"""
+# The real methodology file as another version would publish it, plus a setting this
+# toolkit does not know yet (shown as it is).
+_FIXTURE_METHODOLOGY = {
+    "id": "tada-ncii", "version": "1.2.0", "date": dt.date(2024, 5, 1),
+    "changelog": [{"version": "1.2.0", "date": "2024-05-01",
+                   "changes": "Synthetic images element added."}],
+    "future_setting": {"note": "kept for a later version"},
+}
+METHODOLOGY = "# Fixture methodology, shaped like core/methodology.yaml.\n" + yaml.safe_dump(
+    {**yaml.safe_load(DEFAULT_PATH.read_text(encoding="utf-8")), **_FIXTURE_METHODOLOGY},
+    allow_unicode=True, sort_keys=False)
 DIFF = """--- a/terms_of_service.en
 +++ b/terms_of_service.en
 @@ -1,3 +1,4 @@
