@@ -54,15 +54,16 @@ def _checkout(ref: str, into: Path) -> Path:
     """The sources at ``ref``, unpacked from git (the checkout's datasets are shared)."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref], check=True,
                              capture_output=True).stdout
+    into.mkdir(parents=True, exist_ok=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into
 
 
-def _wait_up(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+def _wait_up(port: int, proc: subprocess.Popen, log: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+            raise RuntimeError(f"server exited: {log.read_text()[-2000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
                 return
@@ -109,15 +110,16 @@ def _load(port: int, clients: int, seconds: float) -> dict:
 def run(source: Path, data_dir: Path, clients: int, seconds: float) -> dict:
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(source), "TADA_DATASETS": str(ROOT / "datasets")}
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(data_dir), str(port)],
-                            cwd=source, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    try:
-        _wait_up(port, proc)
-        return _load(port, clients, seconds)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    log = data_dir.parent / f"server-{port}.log"  # a file: a full pipe would stall the server
+    with log.open("w") as sink:
+        proc = subprocess.Popen([sys.executable, "-c", SERVER, str(data_dir), str(port)],
+                                cwd=source, env=env, stdout=subprocess.DEVNULL, stderr=sink)
+        try:
+            _wait_up(port, proc, log)
+            return _load(port, clients, seconds)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 def main(argv: list[str] | None = None) -> int:

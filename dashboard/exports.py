@@ -18,6 +18,7 @@ import os
 import tempfile
 import threading
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, Response, abort, request
@@ -95,7 +96,9 @@ class DownloadCache:
                 self._version, self._files, self._making = version, {}, {}
             return self._files.get(key), self._making.setdefault(key, threading.Lock())
 
-    def get(self, name: str, lang: str) -> bytes:
+    def get(self, name: str, lang: str, ready: Callable[[], bool]) -> bytes | None:
+        """The file ``name``; None when ``ready()`` says there is nothing to export (it is
+        asked only before making an export, not for every request served from memory)."""
         fmt = allowed_names()[name][0]
         key = (fmt, lang)
         version = _version(self.public_db)
@@ -104,6 +107,8 @@ class DownloadCache:
             with making:  # one export per key; the others wait for it
                 files, _ = self._slot(key, version)
                 if files is None:
+                    if not ready():
+                        return None
                     files = export_files(self.public_db, fmt, lang)
                     self.exports_made += 1
                     with self._lock:
@@ -122,9 +127,9 @@ def register(server: Flask, db: PublicDB) -> DownloadCache:
         lang = validate.parse_lang(request.args.get("lang"))[0]
         if name not in names:
             abort(Response(t("dash.download.unknown", lang), 404, mimetype="text/plain"))
-        if db.status() is not Status.OK:
+        body = cache.get(name, lang, ready=lambda: db.status() is Status.OK)
+        if body is None:
             abort(Response(t("dash.download.no_data", lang), 404, mimetype="text/plain"))
-        body = cache.get(name, lang)
         return Response(body, mimetype=MIME[names[name][1]], headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "Cache-Control": "no-store"})

@@ -20,6 +20,10 @@ class PortInUse(TadaError):
     pass
 
 
+class CannotListen(TadaError):
+    """The host is not an address of this computer (or not an address at all)."""
+
+
 def url_for(host: str, port: int) -> str:
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
     shown = f"[{shown}]" if ":" in shown else shown
@@ -35,7 +39,8 @@ def _check_port(host: str, port: int) -> None:
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise PortInUse(t("dash.serve.port_in_use", None, host=host, port=port)) from exc
-            raise
+            raise CannotListen(t("dash.serve.cannot_listen", None, host=host, port=port,
+                                 reason=exc.strerror or exc)) from exc
 
 
 def serve(data_dir: DataDir | str | os.PathLike[str] | None, host: str = DEFAULT_HOST,

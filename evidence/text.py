@@ -5,7 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from core.i18n import EN, ZH, catalogue, fmt_number, fmt_percent, normalise_lang, t
+from core.i18n import (
+    EN,
+    ZH,
+    UnknownLanguage,
+    catalogue,
+    fmt_number,
+    fmt_percent,
+    normalise_lang,
+    t,
+)
+from evidence.errors import EvidenceError
 
 DEFAULT_LANGS: tuple[str, ...] = (EN, ZH)
 
@@ -17,7 +27,11 @@ def parse_langs(value: str | None) -> tuple[str, ...]:
     langs: list[str] = []
     for part in value.split(","):
         if part.strip():
-            lang = normalise_lang(part)
+            try:
+                lang = normalise_lang(part)
+            except UnknownLanguage:
+                raise EvidenceError(t("evidence.error.bad_lang", None, value=part.strip(),
+                                      allowed="en, zh-Hant")) from None
             if lang not in langs:
                 langs.append(lang)
     return tuple(langs) or DEFAULT_LANGS

@@ -5,15 +5,19 @@ Each subcommand lives in ``tada/commands/<name>.py`` and exposes ``command``.
 
 from __future__ import annotations
 
+import errno
+import functools
 import importlib
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
-from core import __version__
+from core import __version__, lock, tidy
 from core.errors import TadaError
 from core.i18n import UnknownLanguage, normalise_lang, set_default_lang, t
 from core.paths import DataDir
@@ -34,6 +38,16 @@ COMMANDS = (
     "evidence",
     "verify",
 )
+# Commands that write into the data directory: one at a time (``core.lock``). The first ones
+# may start a new data directory; the others need one that exists.
+STARTS_DATA_DIR = ("demo", "crawl", "ingest")
+WRITES = (*STARTS_DATA_DIR, "score", "export", "evidence")
+# Data files private to the user (0600), folders too (0700): they describe people who were harmed.
+PRIVATE_UMASK = 0o077
+# What the environment refuses (permissions, a read-only or full disk): a message naming the
+# path, never a traceback.
+_ENVIRONMENT_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT,
+                       errno.EISDIR, errno.ENOTDIR, errno.ENAMETOOLONG)
 
 
 @dataclass
@@ -64,6 +78,41 @@ def _help_lang(ctx: click.Context) -> Iterator[None]:
         undo()
 
 
+def _holding_data_dir(name: str, callback: Callable[..., object]) -> Callable[..., object]:
+    """``callback`` run while holding the data directory, after sweeping up what killed runs
+    left. Wrapped around the callback (not the group), so ``--help`` never waits."""
+
+    @functools.wraps(callback)
+    def run(*args: object, **kwargs: object) -> object:
+        env = click.get_current_context().find_object(Env)
+        root = env.data_dir.root
+        if name in STARTS_DATA_DIR:
+            root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        elif not root.is_dir():
+            return callback(*args, **kwargs)  # the command says what is missing
+
+        def waiting(holder: lock.Holder | None, seconds: float) -> None:
+            env.err.print(t("core.lock.waiting", env.lang, path=root, seconds=round(seconds),
+                            holder=holder.text(env.lang) if holder
+                            else t("core.lock.unknown", env.lang)),
+                          highlight=False, soft_wrap=True)
+
+        with lock.hold(root, f"tada {name}", on_wait=waiting):
+            tidy.sweep(root)
+            return callback(*args, **kwargs)
+
+    return run
+
+
+def _hold_when_writing(name: str, command: click.Command) -> None:
+    if name not in WRITES or getattr(command, "_tada_holds", False):
+        return
+    targets = command.commands.values() if isinstance(command, click.Group) else [command]
+    for target in targets:
+        target.callback = _holding_data_dir(name, target.callback)
+    command._tada_holds = True  # type: ignore[attr-defined]
+
+
 def _localise_help_option(command: click.Command, ctx: click.Context) -> None:
     """click writes its own --help text in English; translate it, for nested commands too."""
     option = command.get_help_option(ctx)
@@ -89,6 +138,7 @@ class TadaGroup(click.Group):
         with _help_lang(ctx):
             command = importlib.import_module(f"tada.commands.{cmd_name}").command
             _localise_help_option(command, ctx)
+        _hold_when_writing(cmd_name, command)
         return command
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -105,11 +155,20 @@ class TadaGroup(click.Group):
         try:
             return super().invoke(ctx)
         except TadaError as exc:
-            err = Console(stderr=True, soft_wrap=True)
-            err.print(f"[bold red]{t('cli.error')}[/] {exc}", highlight=False)
-            for line in exc.details():
-                err.print(f"  {line}", highlight=False, markup=False)
+            _report(str(exc), exc.details())
             ctx.exit(exc.exit_code)
+        except OSError as exc:
+            if exc.errno not in _ENVIRONMENT_ERRNOS:
+                raise
+            _report(t("cli.os_error", None, path=exc.filename or "", reason=exc.strerror), [])
+            ctx.exit(TadaError.exit_code)
+
+
+def _report(message: str, details: list[str]) -> None:
+    err = Console(stderr=True, soft_wrap=True)
+    err.print(f"[bold red]{t('cli.error')}[/] {escape(message)}", highlight=False)
+    for line in details:
+        err.print(f"  {line}", highlight=False, markup=False)
 
 
 @click.group(cls=TadaGroup, context_settings={"help_option_names": ["-h", "--help"]},
@@ -123,6 +182,8 @@ class TadaGroup(click.Group):
 def cli(ctx: click.Context, data_dir: str | None, lang: str) -> None:
     """Run the chosen subcommand with the data directory and language set."""
     ctx.call_on_close(set_default_lang(lang))
+    previous = os.umask(PRIVATE_UMASK)
+    ctx.call_on_close(lambda: os.umask(previous))
     ctx.obj = Env(DataDir.resolve(data_dir), lang, Console(), Console(stderr=True))
 
 

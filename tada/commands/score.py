@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
+import duckdb
 from rich.table import Table
 
 from core.i18n import fmt_number, t
 from scoring.score import ScoreSummary, build
 
 
+def _memory_limit(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A limit DuckDB accepts (from the option, else TADA_MEMORY_LIMIT), checked before any
+    work starts."""
+    chosen, key = (value, "scoring.cli.bad_memory_limit") if value is not None else (
+        os.environ.get("TADA_MEMORY_LIMIT"), "scoring.cli.bad_memory_limit_env")
+    if chosen is None:
+        return None
+    probe = duckdb.connect()
+    try:
+        probe.execute("SET memory_limit = ?", [chosen])
+    except duckdb.Error as exc:
+        error = click.BadParameter if value is not None else click.UsageError
+        raise error(t(key, None, value=chosen)) from exc
+    finally:
+        probe.close()
+    return value
+
+
 @click.command("score", help=t("cli.help.score"), short_help=t("cli.help.score.short"))
 @click.option("--methodology", "methodology_path", type=click.Path(path_type=Path),
               default=None, help=t("cli.help.score.methodology"))
-@click.option("--memory-limit", default=None,
+@click.option("--memory-limit", default=None, callback=_memory_limit,
               help=t("cli.help.score.memory_limit"))
 @click.pass_obj
 def command(env, methodology_path: Path | None, memory_limit: str | None) -> None:
