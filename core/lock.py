@@ -26,6 +26,7 @@ from core.i18n import t
 LOCK_NAME = "tada.lock"
 DEFAULT_TIMEOUT = 300.0
 _POLL = 0.2
+_HELD: set[Path] = set()  # held by this process: a nested hold (one command calling another)
 # The data directory cannot be written: say so plainly instead of failing halfway.
 _UNWRITABLE = (errno.EACCES, errno.EPERM, errno.EROFS)
 
@@ -81,6 +82,9 @@ def hold(root: Path, command: str, *, timeout: float | None = None,
     """Hold the data directory ``root`` for ``command`` (e.g. ``tada score``) while inside."""
     timeout = timeout_from_env() if timeout is None else timeout
     path = root / LOCK_NAME
+    if path in _HELD:  # flock would make this process wait for itself
+        yield
+        return
     fd = _open(path)
     try:
         deadline = time.monotonic() + timeout
@@ -103,9 +107,11 @@ def hold(root: Path, command: str, *, timeout: float | None = None,
                   "since": dt.datetime.now().astimezone().isoformat(timespec="seconds")}
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(record).encode("utf-8"), 0)
+        _HELD.add(path)
         try:
             yield
         finally:
+            _HELD.discard(path)
             os.ftruncate(fd, 0)  # nobody holds it now; an old record must not mislead
     finally:
         os.close(fd)  # closing releases the lock

@@ -40,7 +40,7 @@ COMMANDS = (
 )
 # Commands that write into the data directory: one at a time (``core.lock``). The first ones
 # may start a new data directory; the others need one that exists.
-STARTS_DATA_DIR = ("demo", "crawl", "ingest")
+STARTS_DATA_DIR = ("demo", "crawl", "watch", "ingest", "dsa")
 WRITES = (*STARTS_DATA_DIR, "score", "export", "evidence")
 # Data files private to the user (0600), folders too (0700): they describe people who were harmed.
 PRIVATE_UMASK = 0o077

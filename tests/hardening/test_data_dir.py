@@ -154,3 +154,8 @@ def test_exports_are_private(data: Path):
     files = list((data / "exports").iterdir())
     assert files and all(_mode(f) == 0o600 for f in files), [(f.name, oct(_mode(f)))
                                                              for f in files]
+
+
+def test_a_nested_hold_in_one_process_does_not_wait_for_itself(tmp_path: Path):
+    with hold(tmp_path, "tada demo", timeout=0), hold(tmp_path, "tada crawl", timeout=0):
+        assert read_holder(tmp_path).command == "tada demo"
