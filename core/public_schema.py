@@ -31,6 +31,10 @@ TABLES: tuple[str, ...] = (
     "metrics_by_period", "metrics_by_channel", "cif_curve", "report_figures",
     "suppressed_cells", "meta",
 )
+# Figures from the EU DSA Transparency Database: public data about platforms, published with
+# the TDB's CC BY 4.0 attribution and data-quality notices (dsa_meta, dsa_notices); not
+# suppressed (no person is counted), and not yet among the exported tables.
+DSA_TABLES: tuple[str, ...] = ("dsa_figures", "dsa_days", "dsa_files", "dsa_meta", "dsa_notices")
 
 # The natural key of each table whose hidden cells ``suppressed_cells`` lists; its
 # ``row_key`` joins the key's values with ``ROW_KEY_SEPARATOR``. A hidden curve is listed once

@@ -24,9 +24,10 @@ from core.i18n import t
 from core.methodology import Methodology
 from core.paths import PLATFORMS_DIR, SAMPLE_CASE_LOG, DataDir
 from core.public_schema import ELEMENTS, INSUFFICIENT
-from core.registry import load_registry
+from core.registry import Platform, load_registry
 from scoring import suppression
 from scoring.crawl_archive import CrawlSummary, load_archive
+from scoring.dsa.publish import publish as dsa_publish
 from scoring.warehouse import SQL_DIR, connect, load_platforms, run_sql_file
 
 DEFAULT_MEMORY = "1536MB"
@@ -134,7 +135,7 @@ def _meta(con: duckdb.DuckDBPyConnection, m: Methodology, crawl: CrawlSummary,
 
 
 def _write_public(con: duckdb.DuckDBPyConnection, target: Path, meta: dict[str, str],
-                  m: Methodology) -> None:
+                  m: Methodology, registry: dict[str, Platform]) -> None:
     """Write the published tables to a new file, then atomically replace ``target``."""
     con.execute("CREATE OR REPLACE TEMP TABLE meta_values (key VARCHAR, value VARCHAR)")
     con.executemany("INSERT INTO meta_values VALUES (?, ?)", list(meta.items()))
@@ -146,6 +147,7 @@ def _write_public(con: duckdb.DuckDBPyConnection, target: Path, meta: dict[str, 
     con.execute("ATTACH ? AS pub", [str(tmp)])
     try:
         _stage(con, "public")
+        dsa_publish(con, registry)  # the EU DSA Transparency Database's figures, attributed
         con.execute("CHECKPOINT pub")
     finally:
         con.execute("DETACH pub")
@@ -207,7 +209,7 @@ def build(data_dir: DataDir, methodology_path: Path | None = None,
         if not items and not crawl.versions:
             raise NothingToScore(t("scoring.score.nothing", None, path=data_dir.root))
         meta = _meta(con, m, crawl, dt.datetime.now(dt.UTC).replace(tzinfo=None))
-        _write_public(con, data_dir.public_db, meta, m)
+        _write_public(con, data_dir.public_db, meta, m, registry)
         grades = dict(con.execute(
             "SELECT grade, count(*) FROM platform_scores GROUP BY ALL").fetchall())
         with_cases = con.execute(

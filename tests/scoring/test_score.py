@@ -39,6 +39,22 @@ CONTRACT = {
     "report_figures": ["figure", "group_key", "count", "share"],
     "suppressed_cells": ["table_name", "row_key", "column_name", "reason"],
 }
+    "dsa_figures": ["platform", "slug", "period_type", "period", "ncii_set", "days",
+                    "statements", "ncii", "ncii_share", "removed", "disabled", "demoted",
+                    "age_restricted", "interaction_restricted", "labelled", "visibility_other",
+                    "account_suspended", "account_terminated", "service_suspended",
+                    "service_terminated", "monetary", "source_notice", "source_trusted_flagger",
+                    "source_other_notification", "source_own_initiative",
+                    "automated_detection_share", "automated_decision_fully_share",
+                    "automated_decision_partially_share", "delay_statements", "delay_negative",
+                    "delay_median_hours", "delay_p90_hours", "lag_median_hours",
+                    "lag_p90_hours"],
+    "dsa_days": ["day", "dump", "version", "schema", "definition_id", "definition_version",
+                 "statements"],
+    "dsa_files": ["day", "dump", "name", "sha1", "size"],
+    "dsa_meta": ["key", "value"],
+    "dsa_notices": ["id", "applies_to", "platform", "from_day", "until_day", "source",
+                    "text_en", "text_zh"],
 META_KEYS = {"methodology_id", "methodology_version", "methodology_date", "generated_at",
              "data_as_of", "toolkit_version", "synthetic", "mirror", "min_people", "min_items"}
 
