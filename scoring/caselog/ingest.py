@@ -137,7 +137,8 @@ def _merge(con: duckdb.DuckDBPyConnection, data_dir: DataDir, registry: dict, ke
                  dt.datetime.now(dt.UTC).replace(tzinfo=None), rows,
                  changes["new"], changes["updated"]],
             )
-        con.execute("DROP TABLE staging; DROP TABLE merge_plan")
+        con.execute("DROP VIEW staging; DROP TABLE case_keys; DROP TABLE url_keys; "
+                    "DROP TABLE merge_plan")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -1,13 +1,14 @@
 """Read a case log (CSV in UTF-8 or a legacy encoding, or XLSX) into a DuckDB table.
 
-The table ``raw_log`` holds every cell as text (``c0``, ``c1``, ... in header order) and
+The relation ``raw_log`` holds every cell as text (``c0``, ``c1``, ... in header order) and
 ``line``, the row number a person sees in a spreadsheet or editor (the header is row 1,
 counting any leading ``#`` comment lines), so every error can point at it.
 
 A plain CSV is read by DuckDB's own reader. That reader skips blank lines and cannot say on
 which line a record started, so its row numbers are trusted only when the file has exactly
-one line per record; any other file (blank lines, cells spanning lines, short or long rows,
-bad text) takes the exact path: Python's csv module writes a line-numbered UTF-8 copy, which
+one line per record (a file mixing LF and CR LF endings is read from a copy with LF
+endings); any other file (blank lines, cells spanning lines, short or long rows, bad text)
+takes the exact path: Python's csv module writes a line-numbered UTF-8 copy, which
 DuckDB then reads. Legacy encodings are transcoded to UTF-8 in a streaming pass first, and an
 XLSX workbook is streamed (openpyxl, read-only) into the same line-numbered form.
 """
@@ -57,7 +58,7 @@ def load_raw(con: duckdb.DuckDBPyConnection, path: Path, tmp: Path,
         source = tmp / "transcoded.csv"
         _transcode(path, source, encoding)
     skipped, header = _header(path, source, encoding)
-    if _fast_read(con, source, skipped, len(header)):
+    if _fast_read(con, source, tmp, skipped, len(header)):
         return RawLog(path, header)
     numbered = tmp / "numbered.csv"
     _write_numbered(numbered, len(header), _csv_records(path, source, skipped, len(header)))
@@ -122,17 +123,48 @@ def _header(path: Path, source: Path, encoding: str | None) -> tuple[int, list[s
     raise CaseLogReadError(t("caselog.read.empty", None, file=path))
 
 
-def _count_lines(path: Path) -> int:
-    lines, last = 0, b"\n"
+def _scan(path: Path) -> tuple[int, bool]:
+    """The number of lines of ``path`` and whether any line ends in CR LF."""
+    lines, last, crlf, prev = 0, b"\n", False, b""
     with path.open("rb") as fh:
         while chunk := fh.read(CHUNK):
             lines += chunk.count(b"\n")
-            last = chunk[-1:]
-    return lines + (last != b"\n")
+            crlf = crlf or b"\r\n" in prev + chunk[:1] or b"\r\n" in chunk
+            last = prev = chunk[-1:]
+    return lines + (last != b"\n"), crlf
 
 
-def _fast_read(con: duckdb.DuckDBPyConnection, source: Path, skipped: int, width: int) -> bool:
-    """DuckDB's reader, kept only when every record is exactly one line."""
+def _to_lf(source: Path, target: Path) -> None:
+    """A copy of ``source`` with every CR LF made LF (a CR ending a chunk waits for the next)."""
+    with source.open("rb") as src, target.open("wb") as out:
+        held = b""
+        while chunk := src.read(CHUNK):
+            chunk = held + chunk
+            held = chunk[-1:] if chunk.endswith(b"\r") else b""
+            out.write(chunk[: len(chunk) - len(held)].replace(b"\r\n", b"\n"))
+        out.write(held)
+
+
+def _fast_read(con: duckdb.DuckDBPyConnection, source: Path, tmp: Path, skipped: int,
+               width: int) -> bool:
+    """DuckDB's reader, kept only when every record is exactly one line.
+
+    DuckDB's reader takes one kind of line ending per file; a file that mixes them (a
+    comment line in LF before rows in CR LF, as the bundled sample has) is read from a copy
+    with LF endings. That copy is trusted only with one line per record, so no cell can
+    have held a CR LF of its own."""
+    lines, crlf = _scan(source)
+    if _try_read(con, source, lines, skipped, width):
+        return True
+    if not crlf:
+        return False
+    lf = tmp / "lf.csv"
+    _to_lf(source, lf)
+    return _try_read(con, lf, lines, skipped, width)
+
+
+def _try_read(con: duckdb.DuckDBPyConnection, source: Path, lines: int, skipped: int,
+              width: int) -> bool:
     names = {_column(i): "VARCHAR" for i in range(width)}
     try:
         con.execute(
@@ -142,13 +174,16 @@ def _fast_read(con: duckdb.DuckDBPyConnection, source: Path, skipped: int, width
             [str(source), names, skipped + 1, MAX_CELL])
     except duckdb.Error:
         return False
-    rows = con.execute("SELECT count(*) FROM raw_read").fetchone()[0]
-    if rows + skipped + 1 != _count_lines(source):
+    # A line break in a cell would let a record span lines and hide a skipped blank line.
+    broken = " OR ".join(f"regexp_matches({c}, '[\\r\\n]')" for c in names)
+    rows, spans = con.execute(
+        f"SELECT count(*), coalesce(bool_or({broken}), false) FROM raw_read").fetchone()
+    if spans or rows + skipped + 1 != lines:
         con.execute("DROP TABLE raw_read")
         return False
-    # rowid keeps the file's order (insertion order is preserved)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE raw_log AS SELECT rowid + {skipped + 2} AS line, "
-                "* FROM raw_read; DROP TABLE raw_read")
+    # rowid keeps the file's order (insertion order is preserved); a view, not a second copy
+    con.execute(f"CREATE OR REPLACE TEMP VIEW raw_log AS SELECT rowid + {skipped + 2} AS line, "
+                "* FROM raw_read")
     return True
 
 
@@ -189,10 +224,11 @@ def _write_numbered(target: Path, width: int,
 def _read_numbered(con: duckdb.DuckDBPyConnection, numbered: Path, width: int) -> None:
     names = {"line": "BIGINT"} | {_column(i): "VARCHAR" for i in range(width)}
     con.execute(
-        "CREATE OR REPLACE TEMP TABLE raw_log AS SELECT * FROM read_csv(?, columns=?, "
+        "CREATE OR REPLACE TEMP TABLE raw_read AS SELECT * FROM read_csv(?, columns=?, "
         "header=false, delim=',', quote='\"', escape='\"', auto_detect=false, "
         "null_padding=false, max_line_size=?)",
         [str(numbered), names, 4 * MAX_CELL * (width + 1)])
+    con.execute("CREATE OR REPLACE TEMP VIEW raw_log AS SELECT * FROM raw_read")
 
 
 def _cell_text(value: object) -> str | None:

@@ -25,7 +25,7 @@ SHOWN_CHARS = 120
 MAX_COUNT = 1_000_000
 EARLIEST = dt.datetime(2000, 1, 1)
 # Python's non-breaking and other Unicode spaces, as str.strip() removes them.
-_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
            "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
@@ -85,7 +85,7 @@ def set_parameters(con: duckdb.DuckDBPyConnection, tz: str, now: dt.datetime) ->
     values: dict[str, object] = {
         "required": [c.name for c in cols.values() if c.required], "tz": tz,
         "earliest_plausible": EARLIEST, "latest_plausible": now + dt.timedelta(days=1),
-        "max_cell": MAX_CELL, "max_count": MAX_COUNT,
+        "max_cell": MAX_CELL, "max_count": MAX_COUNT, "spaces": SPACES,
     }
     values |= {f"enum_{c.name}": list(c.enum) for c in cols.values() if c.enum}
     for name, value in values.items():
@@ -112,21 +112,22 @@ def validate(con: duckdb.DuckDBPyConnection, log: RawLog) -> Validated:
             Problem(1, name, "", t("caselog.problem.missing_column", None, allowed=allowed))
             for name in missing])
     position = {name: i for i, name in enumerate(header)}  # a repeated name: the last wins
-    spaces = _SPACES.replace("'", "''")
-    select = ", ".join(
-        f"nullif(trim(c{position[c]}, '{spaces}'), '') AS {c}" if c in position
-        else f"NULL::VARCHAR AS {c}" for c in columns())
-    any_cell = " OR ".join(f"trim(c{i}, '{spaces}') <> ''" for i in range(len(header)))
-    con.execute(f"CREATE OR REPLACE TEMP TABLE log_text AS SELECT line, {select} "
-                f"FROM raw_log WHERE {any_cell}")
-    con.execute("DROP TABLE raw_log")
-    rows = con.execute("SELECT count(*) FROM log_text").fetchone()[0]
+    run_sql_file(con, "caselog/05_text.sql")
+    cells = ", ".join(f"stripped(c{i}) AS s{i}" for i in range(len(header)))
+    select = ", ".join(f"s{position[c]} AS {c}" if c in position else f"NULL::VARCHAR AS {c}"
+                       for c in columns())
+    any_cell = ", ".join(f"s{i}" for i in range(len(header)))
+    # Views: the text is stripped and typed once, while `checked` is built.
+    con.execute(f"CREATE OR REPLACE TEMP VIEW log_text AS SELECT line, {select} "
+                f"FROM (SELECT line, {cells} FROM raw_log) WHERE coalesce({any_cell}) IS NOT NULL")
+    for step in ("10_typed", "20_platform", "30_checks"):
+        run_sql_file(con, f"caselog/{step}.sql")
+    con.execute("DROP VIEW resolved; DROP VIEW typed; DROP VIEW log_text; DROP VIEW raw_log; "
+                "DROP TABLE raw_read")
+    rows = con.execute("SELECT count(*) FROM checked").fetchone()[0]
     if not rows:
         raise CaseLogInvalid(log.path, [Problem(None, None, "",
                                                 t("caselog.problem.no_rows", None))])
-    for step in ("10_typed", "20_platform", "30_checks"):
-        run_sql_file(con, f"caselog/{step}.sql")
-    con.execute("DROP TABLE log_text")
     raise_problems(con, log.path)
     latest = con.execute("SELECT max(greatest(reported_utc, first_response_utc, removed_utc)) "
                          "FROM checked").fetchone()[0]

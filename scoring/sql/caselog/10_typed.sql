@@ -49,7 +49,8 @@ CREATE OR REPLACE TEMP MACRO enum_rule(v, allowed, name) AS
     CASE WHEN v IS NULL THEN CASE WHEN is_required(name) THEN 'required' END
          WHEN NOT list_contains(allowed, folded(v)) THEN 'enum' END;
 
-CREATE OR REPLACE TEMP TABLE typed AS
+-- A view: the cells are typed once, while 30_checks.sql builds `checked`.
+CREATE OR REPLACE TEMP VIEW typed AS
 WITH parts AS (
     SELECT *, iso_parts(reported_at) AS rp, iso_parts(first_response_at) AS fp,
            iso_parts(removed_at) AS dp,

@@ -46,8 +46,9 @@ FROM (SELECT DISTINCT platform FROM typed WHERE platform IS NOT NULL) AS l
 JOIN reg_labels AS r ON fold_label(l.platform) = fold_label(r.label)
 GROUP BY l.platform;
 
-CREATE OR REPLACE TEMP TABLE resolved AS
-SELECT t.line, u.host, u.normal,
+-- A view: each row joins the small per-value tables above, never a row-by-row table.
+CREATE OR REPLACE TEMP VIEW resolved AS
+SELECT t.*, u.host, u.normal,
        coalesce(l.slug, h.slug) AS platform_slug,
        CASE WHEN coalesce(l.slug, h.slug) IS NULL THEN t.platform END AS unregistered_platform,
        CASE WHEN t.content_url IS NOT NULL AND u.host IS NULL THEN 'url'

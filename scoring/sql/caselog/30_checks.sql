@@ -4,16 +4,22 @@
 -- problems of one row as people read it: cells in column order, then the platform, then
 -- rules across cells, then rules across rows.
 
+-- The one row-by-row table: typed, resolved and checked rows. The rules broken by single
+-- cells are kept as one list, NULL on the (many) rows that break none.
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH base AS (
-    SELECT t.*, r.host, r.normal, r.platform_slug, r.unregistered_platform, r.e_platform_url,
+    SELECT * EXCLUDE (e_case_ref, e_item_ref, e_platform, e_content_url, e_reported_at,
+                      e_first_response_at, e_removed_at, e_outcome, e_channel, e_follow_ups,
+                      e_victim_gender, e_perpetrator_relation, e_platform_url),
            coalesce(e_case_ref, e_item_ref, e_platform, e_content_url, e_reported_at,
                     e_first_response_at, e_removed_at, e_outcome, e_channel, e_follow_ups,
-                    e_victim_gender, e_perpetrator_relation, r.e_platform_url) IS NULL AS cells_ok
-    FROM typed AS t
-    JOIN resolved AS r USING (line)
+                    e_victim_gender, e_perpetrator_relation, e_platform_url) IS NULL AS cells_ok,
+           [e_case_ref, e_item_ref, e_platform, e_content_url, e_reported_at,
+            e_first_response_at, e_removed_at, e_outcome, e_channel, e_follow_ups,
+            e_victim_gender, e_perpetrator_relation, e_platform_url] AS cell_rules
+    FROM resolved
 )
-SELECT *,
+SELECT * REPLACE (CASE WHEN NOT cells_ok THEN cell_rules END AS cell_rules),
        CASE WHEN NOT cells_ok THEN NULL
             WHEN outcome_v = 'removed' AND removed_at IS NULL THEN 'removed_needs_time'
             WHEN outcome_v <> 'removed' AND removed_at IS NOT NULL
@@ -63,16 +69,17 @@ WITH cells AS (
     SELECT line, position, col, value, rule, NULL::BIGINT AS first_line, outcome_v
     FROM (SELECT * FROM checked WHERE NOT cells_ok) AS c,
     LATERAL (VALUES
-        (1, 'case_ref', case_ref, e_case_ref), (2, 'item_ref', item_ref, e_item_ref),
-        (3, 'platform', platform, e_platform), (4, 'content_url', content_url, e_content_url),
-        (5, 'reported_at', reported_at, e_reported_at),
-        (6, 'first_response_at', first_response_at, e_first_response_at),
-        (7, 'removed_at', removed_at, e_removed_at), (8, 'outcome', outcome, e_outcome),
-        (9, 'channel', channel, e_channel), (10, 'follow_ups', follow_ups, e_follow_ups),
-        (11, 'victim_gender', victim_gender, e_victim_gender),
-        (12, 'perpetrator_relation', perpetrator_relation, e_perpetrator_relation),
-        (20, CASE e_platform_url WHEN 'url' THEN 'content_url' ELSE 'platform' END,
-         content_url, e_platform_url)
+        (1, 'case_ref', case_ref, cell_rules[1]), (2, 'item_ref', item_ref, cell_rules[2]),
+        (3, 'platform', platform, cell_rules[3]),
+        (4, 'content_url', content_url, cell_rules[4]),
+        (5, 'reported_at', reported_at, cell_rules[5]),
+        (6, 'first_response_at', first_response_at, cell_rules[6]),
+        (7, 'removed_at', removed_at, cell_rules[7]), (8, 'outcome', outcome, cell_rules[8]),
+        (9, 'channel', channel, cell_rules[9]), (10, 'follow_ups', follow_ups, cell_rules[10]),
+        (11, 'victim_gender', victim_gender, cell_rules[11]),
+        (12, 'perpetrator_relation', perpetrator_relation, cell_rules[12]),
+        (20, CASE cell_rules[13] WHEN 'url' THEN 'content_url' ELSE 'platform' END,
+         content_url, cell_rules[13])
     ) AS v(position, col, value, rule)
     WHERE rule IS NOT NULL
 ),

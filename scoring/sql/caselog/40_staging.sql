@@ -3,7 +3,8 @@
 --   HMAC(K, m) = H((K xor opad) || H((K xor ipad) || m))
 -- with the two padded keys (variables hmac_inner, hmac_outer) prepared in Python, and
 -- m = kind || 0x1F || parts joined by 0x1F, as scoring/caselog/pseudonym.py defines them.
--- Case keys and content digests are computed once per distinct value.
+-- Case keys and content digests are computed once per distinct value. `staging` is a view:
+-- the item keys are computed once, while warehouse/10_merge_items.sql builds its plan.
 
 CREATE OR REPLACE TEMP MACRO pseudonym(kind, message) AS
     sha256(getvariable('hmac_outer')
@@ -17,7 +18,7 @@ CREATE OR REPLACE TEMP TABLE url_keys AS
 SELECT normal, pseudonym('url', normal) AS content_digest
 FROM (SELECT DISTINCT normal FROM log_urls WHERE host IS NOT NULL);
 
-CREATE OR REPLACE TEMP TABLE staging AS
+CREATE OR REPLACE TEMP VIEW staging AS
 SELECT pseudonym('item', c.case_ref || chr(31) || c.item_ref) AS item_key, k.case_key,
        c.platform_slug, c.unregistered_platform, c.host, u.content_digest,
        c.reported_utc AS reported_at, c.first_response_utc AS first_response_at,
@@ -28,6 +29,3 @@ SELECT pseudonym('item', c.case_ref || chr(31) || c.item_ref) AS item_key, k.cas
 FROM checked AS c
 JOIN case_keys AS k USING (case_ref)
 LEFT JOIN url_keys AS u USING (normal);
-
-DROP TABLE case_keys;
-DROP TABLE url_keys;

@@ -31,8 +31,10 @@ CREATE TABLE IF NOT EXISTS cases (
     perpetrator_relation  VARCHAR NOT NULL
 );
 
+-- item_key is unique by construction (a log's duplicate items are refused, and only keys not
+-- yet present are inserted), so it carries no index: one costs more than the whole merge.
 CREATE TABLE IF NOT EXISTS items (
-    item_key               VARCHAR PRIMARY KEY,  -- HMAC of case_ref + item_ref
+    item_key               VARCHAR NOT NULL,     -- HMAC of case_ref + item_ref: unique
     case_key               VARCHAR NOT NULL,
     platform_slug          VARCHAR,              -- NULL when the platform is not registered
     unregistered_platform  VARCHAR,              -- the log's platform label, when unregistered
