@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import time
 from pathlib import Path
 
 import click
 from rich.table import Table
 
 from core.i18n import fmt_number, t
+from scoring.dsa import loader, spark_import
 from scoring.dsa.importer import DayResult, import_dumps
 from scoring.dsa.sources import Day
 from scoring.dsa.status import status as dsa_status
@@ -35,15 +37,69 @@ def command() -> None:
 @click.option("--platform", "platforms", multiple=True, help=t("cli.help.dsa.import.platform"))
 @click.option("--since", callback=_date, default=None, help=t("cli.help.dsa.import.since"))
 @click.option("--until", callback=_date, default=None, help=t("cli.help.dsa.import.until"))
+@click.option("--engine", type=click.Choice(["duckdb", "spark"]), default="duckdb",
+              help=t("cli.help.dsa.import.engine"))
+@click.option("--master", default=None, help=t("cli.help.dsa.import.master"))
+@click.option("--staging", type=click.Path(path_type=Path), default=None,
+              help=t("cli.help.dsa.import.staging"))
 @click.pass_obj
 def import_command(env, paths: tuple[Path, ...], platforms: tuple[str, ...],
-                   since: dt.date | None, until: dt.date | None) -> None:
+                   since: dt.date | None, until: dt.date | None, engine: str,
+                   master: str | None, staging: Path | None) -> None:
     """Import daily dumps (zips, folders of them, or CSV parts) into the warehouse."""
+    if engine == "spark":
+        results = spark_import.import_dumps(paths, env.data_dir, platforms, since, until,
+                                            master, staging, _progress(env), _step(env))
+    else:
+        results = import_dumps(paths, env.data_dir, platforms, since, until,
+                               progress=_progress(env))
+    _print_results(env, results)
+
+
+def _progress(env):  # type: ignore[no-untyped-def]
     def progress(day: Day) -> None:
         env.err.print(t("cli.dsa.reading", env.lang, day=day.day.isoformat(), dump=day.slug,
                         files=len(day.files)), highlight=False)
+    return progress
 
-    results = import_dumps(paths, env.data_dir, platforms, since, until, progress=progress)
+
+def _step(env):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    return lambda name: env.err.print(t("spark.step", env.lang, step=name, seconds=(
+        f"{time.perf_counter() - start:.0f}")), highlight=False)
+
+
+@command.command("stage", help=t("cli.help.dsa.stage"), short_help=t("cli.help.dsa.stage.short"))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--to", "folder", required=True, type=click.Path(path_type=Path),
+              help=t("cli.help.dsa.stage.to"))
+@click.option("--platform", "platforms", multiple=True, help=t("cli.help.dsa.import.platform"))
+@click.option("--since", callback=_date, default=None, help=t("cli.help.dsa.import.since"))
+@click.option("--until", callback=_date, default=None, help=t("cli.help.dsa.import.until"))
+@click.pass_obj
+def stage_command(env, paths: tuple[Path, ...], folder: Path, platforms: tuple[str, ...],
+                  since: dt.date | None, until: dt.date | None) -> None:
+    """Unpack daily dumps into a staging folder for the Spark job."""
+    manifest, _ = spark_import.stage_dumps(paths, folder, platforms, since, until,
+                                           progress=_progress(env))
+    if manifest is None:
+        env.console.print(t("cli.dsa.no_days", env.lang))
+        return
+    csvs = [c for d in manifest["days"] for c in d["csvs"]]
+    env.console.print(t("cli.dsa.staged", env.lang, days=len(manifest["days"]), csvs=len(csvs),
+                        mb=fmt_number(sum(c["bytes"] for c in csvs) / 1e6, env.lang),
+                        folder=folder), highlight=False)
+
+
+@command.command("load", help=t("cli.help.dsa.load"), short_help=t("cli.help.dsa.load.short"))
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.pass_obj
+def load_command(env, folder: Path) -> None:
+    """Bring the Spark job's result into the warehouse."""
+    _print_results(env, loader.load(folder, env.data_dir))
+
+
+def _print_results(env, results: list[DayResult]) -> None:  # type: ignore[no-untyped-def]
     if not results:
         env.console.print(t("cli.dsa.no_days", env.lang))
         return
