@@ -173,3 +173,13 @@ def _table_sizes(data_dir) -> dict[str, int]:
                 for t in ("dsa_days", "dsa_files", "dsa_platform_days", "dsa_statements")}
     finally:
         con.close()
+
+
+def test_windows_line_ends(synthetic_day, data_dir, tmp_path):
+    from dsa_test_helpers import pack_day
+    dump = synthetic_day(rows=400)
+    parts = {0: [(i, text.replace("\n", "\r\n"))
+                 for i, (_name, text) in enumerate(csv_texts(dump))]}
+    crlf = pack_day(tmp_path / "crlf", "sor-global-2025-08-01-full", parts)
+    import_dumps([crlf], data_dir)
+    assert _counts(data_dir) == _expected(truth([dump]))
