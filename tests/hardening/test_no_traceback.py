@@ -1,10 +1,9 @@
 """Issue 16 item 5: every bad input to every command ends as a clear message and exit 2
 (1 for a pack that fails verification), never a traceback.
 
-Each case runs ``tada`` in its own process, as a user would. Cases whose fix belongs to
-another part of issue 16 and has not landed are marked xfail with the item that owns them.
-A read-only data directory is a real read-only mount when the tests run as root (a private
-mount namespace), else a folder without write permission."""
+Each case runs ``tada`` in its own process, as a user would. A read-only data directory is a
+real read-only mount when the tests run as root (a private mount namespace), else a folder
+without write permission."""
 
 from __future__ import annotations
 
@@ -72,35 +71,31 @@ class Case:
     args: Callable[[Path], list[str]]  # from a scratch folder to the command's arguments
     data: str = "empty"  # empty | published | published_ro | key_link | key_dir
     code: int = 2
-    owner: str | None = None  # the part of issue 16 that fixes it, when not this one
     expect: tuple[str, ...] = field(default_factory=tuple)  # words the message must hold
 
 
-INGESTION = "issue 16 item 5 (ingestion; the case-log reader and validator)"
-KEY = "issue 16 item 1 / 5 (secret.key of the wrong type, core/paths.py)"
 CASES = [
-    # ingest (the case-log probes of the issue)
-    Case("ingest-cell-over-131072", lambda d: ["ingest", _long_cell(d)], owner=INGESTION),
-    Case("ingest-garbage-latin-1", lambda d: ["ingest", _garbage(d), "--encoding", "latin-1"],
-         owner=INGESTION),
+    # ingest: the case-log probes of the issue (fixed by the case-log reader and validator,
+    # and by the key checks in core/paths.py)
+    Case("ingest-cell-over-131072", lambda d: ["ingest", _long_cell(d)]),
+    Case("ingest-garbage-latin-1", lambda d: ["ingest", _garbage(d), "--encoding", "latin-1"]),
     Case("ingest-year-0001", lambda d: ["ingest", _log(d / "y1.csv", _row(
-        reported_at="0001-01-01"))], owner=INGESTION),
+        reported_at="0001-01-01"))]),
     Case("ingest-year-9999", lambda d: ["ingest", _log(d / "y9.csv", _row(
-        removed_at="9999-12-31 23:59"))], owner=INGESTION),
+        removed_at="9999-12-31 23:59"))]),
     Case("ingest-as-of-9999", lambda d: ["ingest", _log(d / "ok.csv", _row()),
-                                         "--as-of", "9999-12-31"], owner=INGESTION),
+                                         "--as-of", "9999-12-31"]),
     Case("ingest-follow-ups-huge", lambda d: ["ingest", _log(d / "fu.csv", _row(
-        follow_ups="99999999999999999999"))], owner=INGESTION),
+        follow_ups="99999999999999999999"))]),
     Case("ingest-bad-timezone", lambda d: ["ingest", _log(d / "ok.csv", _row()),
-                                           "--timezone", "Mars/Olympus_Mons"],
-         owner=INGESTION),
+                                           "--timezone", "Mars/Olympus_Mons"]),
     Case("ingest-missing-file", lambda d: ["ingest", str(d / "nope.csv")]),
     Case("ingest-read-only-data-dir", lambda d: ["ingest", _log(d / "ok.csv", _row())],
          data="published_ro", expect=("data directory",)),
     Case("ingest-key-dangling-link", lambda d: ["ingest", _log(d / "ok.csv", _row())],
-         data="key_link", owner=KEY),
+         data="key_link"),
     Case("ingest-key-is-a-directory", lambda d: ["ingest", _log(d / "ok.csv", _row())],
-         data="key_dir", owner=KEY),
+         data="key_dir"),
     # score
     Case("score-memory-limit-lots", lambda d: ["score", "--memory-limit", "lots"],
          data="published", expect=("memory limit",)),
@@ -201,14 +196,7 @@ def _data_dir(kind: str, scratch: Path, published: Path) -> Path:
     return root
 
 
-def _params():
-    for case in CASES:
-        marks = [pytest.mark.xfail(reason=f"owned by {case.owner}", strict=False)] \
-            if case.owner else []
-        yield pytest.param(case, id=case.id, marks=marks)
-
-
-@pytest.mark.parametrize("case", list(_params()))
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.id) for c in CASES])
 def test_bad_input_gives_a_message_not_a_traceback(case: Case, tmp_path: Path, pack_data):
     scratch = tmp_path / "scratch"
     scratch.mkdir()
