@@ -62,6 +62,12 @@ class DataDir:
         return self.root / "packs"
 
     @property
+    def dsa_synthetic(self) -> Path:
+        """Synthetic DSA Transparency Database dumps written by ``tada demo``: days imported
+        from the files here are published as synthetic (``dsa_meta.synthetic``)."""
+        return self.root / "dsa-synthetic"
+
+    @property
     def secret_key_path(self) -> Path:
         return self.root / "secret.key"
 

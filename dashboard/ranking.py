@@ -26,6 +26,7 @@ SORTS: dict[str, tuple[str, str]] = {
     "cif_removed_48h": ("percent", "desc"),
     "median_first_response_hours": ("hours", "asc"),
     "items": ("count", "desc"),
+    "dsa_ncii_per_day": ("number", "desc"),  # EU DSA self-reports, not the NGO's log
 }
 DIRECTIONS = ("asc", "desc")
 
@@ -68,6 +69,11 @@ def load(session: Session, category: str | None, period: str | None) -> Ranking:
     else:
         rows = session.rows("ranking", category=category)
         cells = hidden(session, "scorecard_platform")
+    if session.has("dsa_figures"):
+        per_day = {r["slug"]: r["dsa_ncii_per_day"]
+                   for r in session.rows("dsa_per_day", period=period)}
+        for row in rows:
+            row["dsa_ncii_per_day"] = per_day.get(row["slug"])
     badges: dict[str, dict[str, str]] = {}
     if session.has("policy_elements"):
         for r in session.rows("element_values"):

@@ -67,6 +67,9 @@ def _with_session(db: PublicDB, pathname: str | None, search: str | None,
             if not session.ready():
                 return errors.missing(query.lang, path, query.raw, Status.EMPTY, str(db.path))
             meta = {r["key"]: r["value"] for r in session.rows("meta")}
+            if session.has("dsa_meta"):  # the EU figures' own flag, for their banner
+                meta["dsa_synthetic"] = next((r["value"] for r in session.rows("dsa_meta")
+                                              if r["key"] == "synthetic"), "")
             return draw(PageContext(query.lang, path, query, session, meta,
                                     archive=DataDir(db.path.parent).archive))
     except Exception:  # a reader sees an apology; the log keeps the detail

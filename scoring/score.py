@@ -135,7 +135,8 @@ def _meta(con: duckdb.DuckDBPyConnection, m: Methodology, crawl: CrawlSummary,
 
 
 def _write_public(con: duckdb.DuckDBPyConnection, target: Path, meta: dict[str, str],
-                  m: Methodology, registry: dict[str, Platform]) -> None:
+                  m: Methodology, registry: dict[str, Platform],
+                  synthetic_dsa: set[str] | None = None) -> None:
     """Write the published tables to a new file, then atomically replace ``target``."""
     con.execute("CREATE OR REPLACE TEMP TABLE meta_values (key VARCHAR, value VARCHAR)")
     con.executemany("INSERT INTO meta_values VALUES (?, ?)", list(meta.items()))
@@ -148,6 +149,7 @@ def _write_public(con: duckdb.DuckDBPyConnection, target: Path, meta: dict[str, 
     try:
         _stage(con, "public")
         dsa_publish(con, registry)  # the EU DSA Transparency Database's figures, attributed
+        _dsa_synthetic(con, synthetic_dsa or set())
         con.execute("CHECKPOINT pub")
     finally:
         con.execute("DETACH pub")
@@ -156,6 +158,26 @@ def _write_public(con: duckdb.DuckDBPyConnection, target: Path, meta: dict[str, 
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _synthetic_sha1s(data_dir: DataDir) -> set[str]:
+    """The sha1s of the synthetic DSA dumps ``tada demo`` wrote (their ``.zip.sha1`` files)."""
+    found = set()
+    for path in sorted(data_dir.dsa_synthetic.glob("*.zip.sha1")):
+        digest = path.read_text(encoding="utf-8", errors="replace").split(maxsplit=1)
+        if digest:
+            found.add(digest[0].lower())
+    return found
+
+
+def _dsa_synthetic(con: duckdb.DuckDBPyConnection, sha1s: set[str]) -> None:
+    """``dsa_meta.synthetic``: 'true' when any imported day came from a synthetic dump, so
+    every reader can say so, as ``meta.synthetic`` does for the case data."""
+    con.execute("CREATE OR REPLACE TEMP TABLE dsa_synthetic_sha1 (sha1 VARCHAR)")
+    if sha1s:
+        con.executemany("INSERT INTO dsa_synthetic_sha1 VALUES (?)", [[s] for s in sorted(sha1s)])
+    con.execute("INSERT INTO pub.dsa_meta SELECT 'synthetic', CAST(count(*) > 0 AS VARCHAR) "
+                "FROM pub.dsa_files WHERE lower(sha1) IN (SELECT sha1 FROM dsa_synthetic_sha1)")
 
 
 def compute(con: duckdb.DuckDBPyConnection, m: Methodology, source: Path | None = None
@@ -209,7 +231,7 @@ def build(data_dir: DataDir, methodology_path: Path | None = None,
         if not items and not crawl.versions:
             raise NothingToScore(t("scoring.score.nothing", None, path=data_dir.root))
         meta = _meta(con, m, crawl, dt.datetime.now(dt.UTC).replace(tzinfo=None))
-        _write_public(con, data_dir.public_db, meta, m, registry)
+        _write_public(con, data_dir.public_db, meta, m, registry, _synthetic_sha1s(data_dir))
         grades = dict(con.execute(
             "SELECT grade, count(*) FROM platform_scores GROUP BY ALL").fetchall())
         with_cases = con.execute(

@@ -62,6 +62,11 @@ def banners(ctx: PageContext) -> list[html.Div]:
         found.append(html.Div([html.Strong(ctx.t("dash.banner.mirror.title")), " ",
                                ctx.t("dash.banner.mirror.text")],
                               className="banner banner-mirror", id="banner-mirror", role="note"))
+    if ctx.flag("dsa_synthetic"):
+        found.append(html.Div([html.Strong(ctx.t("dash.banner.dsa_synthetic.title")), " ",
+                               ctx.t("dash.banner.dsa_synthetic.text")],
+                              className="banner banner-synthetic", id="banner-dsa-synthetic",
+                              role="note"))
     return found
 
 

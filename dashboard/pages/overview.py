@@ -6,6 +6,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from core.i18n import fmt_number
 from core.registry import CATEGORIES
 from dashboard import ranking
 from dashboard.components import charts, filters, layout
@@ -20,7 +21,9 @@ from dashboard.validate import Notice, valid_period
 PARAMS = ("category", "period", "sort", "dir")
 HEADERS = {"removal_rate": "dash.col.removal_rate_ci"}
 COLUMNS = ("rank", "platform", "category", "grade", "overall_score", "removal_rate",
-           "cif_removed_48h", "median_first_response_hours", "items")
+           "cif_removed_48h", "median_first_response_hours", "items", "dsa_ncii_per_day")
+# Columns whose heading carries an explanation (tooltip, and a note under the table).
+EXPLAINED = ("dsa_ncii_per_day",)
 
 
 def _filters(ctx: PageContext, category: str | None, period: str | None,
@@ -65,9 +68,12 @@ def _sort_header(ctx: PageContext, column: str, sort: str, direction: str, param
     text = ctx.t(HEADERS.get(column, f"dash.col.{column}"))
     nxt = ("desc" if direction == "asc" else "asc") if column == sort else ranking.SORTS[column][1]
     arrow = {"asc": " ▲", "desc": " ▼"}[direction] if column == sort else ""
+    title = ctx.t("dash.sort.by", column=text)
+    if column in EXPLAINED:
+        title = f"{title}. {ctx.t(f'dash.col.{column}.title')}"
     return dcc.Link([text, html.Span(arrow, **{"aria-hidden": "true"})],
                     href=ctx.href("/", **params, sort=column, dir=nxt), className="sort-link",
-                    title=ctx.t("dash.sort.by", column=text))
+                    title=title)
 
 
 def _cells(ctx: PageContext, row: dict, data: ranking.Ranking, order: list[str],
@@ -93,6 +99,8 @@ def _cells(ctx: PageContext, row: dict, data: ranking.Ranking, order: list[str],
         fig("cif_removed_48h", "percent"),
         fig("median_first_response_hours", "hours"),
         fig("items", "count"),
+        fmt_number(row["dsa_ncii_per_day"], lang, 1) if row.get("dsa_ncii_per_day") is not None
+        else ctx.t("dash.cell.none"),
         html.Div([value_badge(badges.get(e), lang, element_label(e, lang, method),
                               short_label(e, lang, method))
                   for e in order if e in badges], className="badges"),
@@ -145,10 +153,13 @@ def body(ctx: PageContext) -> list[Any]:
         else ctx.t("dash.overview.scope.all")
     table = data_table(headers, [_cells(ctx, r, data, order, method) for r in rows],
                        ctx.t("dash.overview.table", count=len(rows)),
-                       numeric=[True, False, False, False, True, True, True, True, True, False],
+                       numeric=[True, False, False, False, True, True, True, True, True, True,
+                                False],
                        class_name="ranking", header_attrs=aria)
+    note = html.P(ctx.t("dash.col.dsa_ncii_per_day.title"), className="note",
+                  id="dsa-column-note")
     return [layout.notices(ctx.lang, found), html.P(scope, className="scope"),
-            _chart(ctx, rows, data), html.H2(ctx.t("dash.overview.ranking")), table]
+            _chart(ctx, rows, data), html.H2(ctx.t("dash.overview.ranking")), table, note]
 
 
 def render(ctx: PageContext) -> list[Any]:

@@ -12,7 +12,7 @@ from dashboard.components import charts, layout
 from dashboard.components.badges import grade_badge
 from dashboard.components.tables import chart_block, data_table
 from dashboard.context import PageContext
-from dashboard.pages import errors, platform_sections
+from dashboard.pages import errors, platform_dsa, platform_sections
 from dashboard.pages.common import element_order, load_methodology
 from dashboard.text import (
     INSUFFICIENT,
@@ -109,6 +109,7 @@ def render(ctx: PageContext) -> list[Any]:
         _summary(ctx, card),
         html.H2(ctx.t("dash.platform.cif")),
         _cif(ctx, slug, name, identity.get("category")),
+        *platform_dsa.section(ctx, slug, name),
         html.H2(ctx.t("dash.platform.elements"), id="elements"),
         platform_sections.elements(ctx, slug, order, method),
         html.H2(ctx.t("dash.platform.forms"), id="forms"),

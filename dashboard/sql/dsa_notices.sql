@@ -1,0 +1,4 @@
+-- Data-quality notices about the DSA figures (each says where it applies).
+SELECT id, applies_to, platform, from_day, until_day, source, text_en, text_zh
+FROM dsa_notices
+ORDER BY id;
