@@ -18,7 +18,7 @@ from scrapy.responsetypes import responsetypes
 
 from crawlers.browser import chromium_path
 from crawlers.context import CrawlContext
-from crawlers.mirror_index import load_index, pick
+from crawlers.mirror_index import RECORDED_META, load_index, pick
 
 MIRROR_FLAG = "mirror"
 MISSING_FLAG = "mirror_missing"
@@ -64,6 +64,8 @@ class MirrorDownloadHandler:
     async def download_request(self, request: Request) -> Response:
         recordings = self.index.get(urldefrag(request.url)[0])
         chosen = pick(recordings, self.as_of) if recordings else None
+        if chosen is not None:
+            request.meta[RECORDED_META] = chosen.recorded
         if chosen is None:
             return Response(request.url, status=404, request=request,
                             flags=[MIRROR_FLAG, MISSING_FLAG])

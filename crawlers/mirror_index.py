@@ -18,6 +18,9 @@ from urllib.parse import urldefrag
 from core.errors import TadaError
 from core.i18n import t
 
+# Request meta key: the date the mirror's answering page was recorded (its capture date).
+RECORDED_META = "tada_recorded"
+
 
 class MirrorError(TadaError):
     """The mirror's index is malformed; names the file and the key."""

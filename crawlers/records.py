@@ -15,6 +15,7 @@ from twisted.python.failure import Failure
 from core.archive import ITEM_FIELDS
 from crawlers.context import CrawlContext, Target
 from crawlers.exchange import exchange_of
+from crawlers.mirror_index import RECORDED_META
 from crawlers.outcomes import Rejected
 from crawlers.warc_replay import CAPTURE_META
 
@@ -31,7 +32,10 @@ def new_record(ctx: CrawlContext, target: Target, outcome: str, response: Respon
                detail: str = "", request: Request | None = None) -> dict[str, Any]:
     headers = response.headers if response is not None else {}
     request = request or (response.request if response is not None else None)
-    capture = request.meta.get(CAPTURE_META) if request is not None else None
+    meta = request.meta if request is not None else {}
+    capture = meta.get(CAPTURE_META)
+    fetched_at = capture.captured_at if capture is not None else utc_now()
+    recorded = meta.get(RECORDED_META)  # a mirror replay shows the page as recorded then
     return {
         "crawl_id": ctx.crawl_id,
         "platform": target.platform,
@@ -42,7 +46,8 @@ def new_record(ctx: CrawlContext, target: Target, outcome: str, response: Respon
         "status": response.status if response is not None else None,
         "outcome": outcome,
         "detail": detail or None,
-        "fetched_at": capture.captured_at if capture is not None else utc_now(),
+        "fetched_at": fetched_at,
+        "captured_at": f"{recorded}T00:00:00Z" if recorded else fetched_at,
         "content_sha256": None,
         "text_sha256": None,
         "version_id": None,

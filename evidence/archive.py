@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from core.archive import capture_time
 from core.i18n import t
 from core.jsonl import ArchiveLineError, iter_jsonl
 from evidence.errors import BadInput, MissingInput
@@ -23,6 +24,7 @@ INDEX_KEYS = ("version_id", "platform", "document_type", "lang", "url", "fetched
               "snapshot_sha256", "path", "diff_path", "features_path", "warc_file",
               "warc_record_id")
 ITEM_KEYS = ("platform", "url", "fetched_at", "version_id", "warc_file", "warc_record_id")
+# Read when present: archives written before capture times were kept lack them.
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Fetch:
     version_id: str
     warc_file: str
     warc_record_id: str
+    captured_at: str = ""   # when the page was captured as shown (a mirror's recording date)
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,7 @@ def cited_versions(archive: Path, public: PublicData) -> list[CitedVersion]:
             Fetch(rec["platform"], rec["document_type"], rec["lang"], cap["url"],
                   iso_utc(cap["fetched_at"]), version_id,
                   safe_relative(archive, cap["warc_file"], src, n, "warc_file"),
-                  str(cap["warc_record_id"]))
+                  str(cap["warc_record_id"]), iso_utc(capture_time(cap)))
             for n, src, cap in captures
         )
         result.append(CitedVersion(rec["platform"], rec["document_type"], rec["lang"],

@@ -97,7 +97,7 @@ def _bag_info(public: PublicData, cited: list[CitedVersion], text: Bilingual,
         "Synthetic-Case-Data": "true" if public.flag("synthetic") else "false",
         "Offline-Mirror": "true" if public.flag("mirror") else "false",
     }
-    snapshots = sorted({f"{f.fetched_at} {f.url} {f.warc_record_id}"
+    snapshots = sorted({f"{f.captured_at} {f.url} {f.warc_record_id}"
                         for v in cited for f in v.fetches})
     if snapshots:
         info["Cited-Snapshot"] = snapshots

@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.archive import capture_time
 from core.changes import describe
 from core.public_schema import ELEMENTS, FORM_AUDIT_CHECKS, INSUFFICIENT
 from evidence import text as fmt
@@ -114,7 +115,7 @@ def _elements(inp: ReportInputs, slug: str) -> list[dict[str, str]]:
         "quote": _printable_quote(inp, r["quote"]),
         "source": (f'{T.label("evidence.doc", r["document_type"])} · {r["lang"]}'
                    if r["document_type"] else T.inline("evidence.cell.no_document")),
-        "date": iso_utc(r["fetched_at"])[:10] if r["fetched_at"] else "—",
+        "date": iso_utc(capture_time(r))[:10] if capture_time(r) else "—",
         "version": r["version_id"] or "",
         "url": r["url"] or "",
     } for r in rows]
@@ -145,7 +146,7 @@ def _forms(inp: ReportInputs, slug: str) -> list[dict[str, Any]]:
         checks = [(T.inline(f"evidence.form.{c}"), _bool(T, r[c])) for c in FORM_AUDIT_CHECKS]
         checks.append((T.inline("evidence.form.languages"),
                        ", ".join(str(x) for x in languages if x) or "—"))
-        forms.append({"url": r["url"], "lang": r["lang"], "date": iso_utc(r["fetched_at"])[:10],
+        forms.append({"url": r["url"], "lang": r["lang"], "date": iso_utc(capture_time(r))[:10],
                       "version": r["version_id"] or "", "checks": checks})
     return forms
 
@@ -204,7 +205,7 @@ def _history(inp: ReportInputs, slug: str) -> list[dict[str, Any]]:
     for r in inp.public.versions.get(slug, []):
         added, removed, excerpt = _diff_summary(r["diff"])
         docs[(r["document_type"], r["lang"])].append({
-            "date": iso_utc(r["fetched_at"])[:10], "version": r["version_id"],
+            "date": iso_utc(capture_time(r))[:10], "version": r["version_id"],
             "first": r["previous_version_id"] is None,
             "added": added, "removed": removed, "excerpt": excerpt, "url": r["url"],
         })
@@ -258,9 +259,9 @@ def snapshot_rows(inp: ReportInputs) -> list[dict[str, str]]:
             record = by_id.get(f.warc_record_id)
             rows.append({
                 "platform": f.slug, "document": inp.text.label("evidence.doc", f.document_type),
-                "lang": f.lang, "fetched_at": f.fetched_at, "url": f.url,
+                "lang": f.lang, "captured_at": f.captured_at, "url": f.url,
                 "warc": f"archive/{record.target}" if record else "—",
                 "record": f.warc_record_id,
                 "digest": (record.payload_digest or "—") if record else "—",
             })
-    return sorted(rows, key=lambda r: (r["platform"], r["fetched_at"], r["url"], r["record"]))
+    return sorted(rows, key=lambda r: (r["platform"], r["captured_at"], r["url"], r["record"]))

@@ -14,7 +14,14 @@ from typing import Any
 
 import duckdb
 
-from core.archive import ITEM_FIELDS, OPTIONAL_INTEGER, OPTIONAL_TEXT, TIME, VERSION_FIELDS
+from core.archive import (
+    ITEM_FIELDS,
+    OPTIONAL_INTEGER,
+    OPTIONAL_TEXT,
+    OPTIONAL_TIME,
+    TIME,
+    VERSION_FIELDS,
+)
 from core.errors import TadaError
 from core.i18n import t
 from core.jsonl import iter_jsonl
@@ -49,14 +56,14 @@ def _check(path: Path, where: str, record: Any, spec: dict[str, Any]) -> dict[st
             return ArchiveInvalid(path, where, key, t(f"scoring.archive.{problem}", None,
                                                       **fields))
         if value is None or value == "":
-            if kind in (OPTIONAL_TEXT, OPTIONAL_INTEGER):
+            if kind in (OPTIONAL_TEXT, OPTIONAL_INTEGER, OPTIONAL_TIME):
                 out[key] = None
                 continue
             raise bad("missing")
         if isinstance(kind, tuple):
             if value not in kind:
                 raise bad("not_one_of", value=value, allowed=", ".join(kind))
-        elif kind == TIME:
+        elif kind in (TIME, OPTIONAL_TIME):
             value = _utc(value)
             if value is None:
                 raise bad("not_time", value=record.get(key))
@@ -67,6 +74,12 @@ def _check(path: Path, where: str, record: Any, spec: dict[str, Any]) -> dict[st
             raise bad("not_text", value=value)
         out[key] = value
     return out
+
+
+def _captured(row: dict[str, Any]) -> dict[str, Any]:
+    """A record written before captured_at existed was captured when it was fetched."""
+    row["captured_at"] = row["captured_at"] or row["fetched_at"]
+    return row
 
 
 def _utc(value: Any) -> dt.datetime | None:
@@ -108,7 +121,8 @@ def load_archive(con: duckdb.DuckDBPyConnection, archive: Path) -> CrawlSummary:
     index_path = archive / "versions" / "index.jsonl"
     if items_path.is_file():
         summary.present = True
-        rows = [_check(items_path, where, rec, ITEM_FIELDS) for where, rec in _jsonl(items_path)]
+        rows = [_captured(_check(items_path, where, rec, ITEM_FIELDS))
+                for where, rec in _jsonl(items_path)]
         _insert(con, "crawl_items", ITEM_FIELDS, rows)
         summary.fetches = len(rows)
         summary.sources |= {r["source"] for r in rows}
@@ -126,7 +140,7 @@ def _load_versions(con: duckdb.DuckDBPyConnection, archive: Path, index: Path,
     evidence: list[tuple[Any, ...]] = []
     forms: list[tuple[Any, ...]] = []
     for where, record in _jsonl(index):
-        row = _check(index, where, record, VERSION_FIELDS)
+        row = _captured(_check(index, where, record, VERSION_FIELDS))
         vid = row["version_id"]
         if vid in versions:
             if _identity(versions[vid]) != _identity(row):

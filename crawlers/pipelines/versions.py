@@ -103,6 +103,7 @@ class VersionPipeline:
             "version_id": version_id, "platform": target.platform,
             "document_type": target.variant.document_type, "lang": target.variant.lang,
             "url": target.variant.url, "fetched_at": item["fetched_at"],
+            "captured_at": item["captured_at"],
             "snapshot_sha256": item["content_sha256"], "text_sha256": text_sha,
             "path": f"{folder}/{version_id}.md", "diff_path": diff_path,
             "previous_version_id": current["version_id"] if current else None,

@@ -6,6 +6,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from core.archive import capture_time
 from core.public_schema import FORM_AUDIT_CHECKS
 from dashboard import changes as change_data
 from dashboard.components.badges import value_badge, yes_no
@@ -22,7 +23,7 @@ BARRIERS = {"account_required", "captcha", "needs_js"}
 def _source(ctx: PageContext, slug: str, row: dict) -> list[Any]:
     parts: list[Any] = [document_label(row.get("document_type"), ctx.lang), " · ",
                         doc_lang_label(row.get("lang"), ctx.lang), html.Br(),
-                        html.Time(date_text(row.get("fetched_at"), ctx.lang))]
+                        html.Time(date_text(capture_time(row), ctx.lang))]
     if row.get("version_id"):
         parts += [html.Br(), dcc.Link(ctx.t("dash.platform.archived"),
                                       href=ctx.href(f"/platform/{slug}/version/"
@@ -63,7 +64,7 @@ def forms(ctx: PageContext, slug: str) -> Any:
     checks = FORM_AUDIT_CHECKS
     headers = [ctx.t("dash.form.check")] + [
         html.Span([doc_lang_label(a.get("lang"), ctx.lang), html.Br(),
-                   html.Small(date_text(a.get("fetched_at"), ctx.lang))]) for a in audits]
+                   html.Small(date_text(capture_time(a), ctx.lang))]) for a in audits]
     rows: list[list[Any]] = [[ctx.t(f"dash.form.{c}")] + [
         yes_no(a.get(c), ctx.lang, yes_is_good=c not in BARRIERS) for a in audits]
         for c in checks]
@@ -98,7 +99,7 @@ def timeline(ctx: PageContext, slug: str) -> Any:
         kind = ctx.t("dash.timeline.changed") if v.get("previous_version_id") else \
             ctx.t("dash.timeline.first")
         items.append(html.Li([
-            html.Time(date_text(v.get("fetched_at"), ctx.lang), className="when"),
+            html.Time(date_text(capture_time(v), ctx.lang), className="when"),
             html.Span([document_label(v.get("document_type"), ctx.lang), " · ",
                        doc_lang_label(v.get("lang"), ctx.lang), " — ", kind],
                       className="what"),

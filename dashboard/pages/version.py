@@ -6,6 +6,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from core.archive import capture_time
 from dashboard import changes as change_data
 from dashboard.components import layout
 from dashboard.components.changes import change_items
@@ -32,6 +33,7 @@ def _header(ctx: PageContext, identity: dict, v: dict, diff: bool) -> tuple[str,
                   platform=platform_name(identity, ctx.lang),
                   document=document_label(v["document_type"], ctx.lang))
     facts = [
+        html.Dt(ctx.t("dash.version.captured")), html.Dd(date_text(capture_time(v), ctx.lang)),
         html.Dt(ctx.t("dash.version.fetched")), html.Dd(date_text(v["fetched_at"], ctx.lang)),
         html.Dt(ctx.t("dash.version.lang")), html.Dd(doc_lang_label(v["lang"], ctx.lang)),
         html.Dt(ctx.t("dash.version.id")), html.Dd(html.Code(v["version_id"])),

@@ -1,4 +1,5 @@
--- A platform's policy elements with their quoted evidence and where it was found.
-SELECT element, value, score, quote, document_type, lang, url, version_id, fetched_at
+-- A platform's policy elements with their quoted evidence and where it was found (every
+-- column: captured_at, the capture date shown, is absent from files built before it existed).
+SELECT * EXCLUDE (slug)
 FROM policy_elements
 WHERE slug = $slug;

@@ -31,6 +31,7 @@ class Doc:
     url: str = ""
     text: str = "Policy text."
     source: str = "mirror"
+    captured_at: str | None = None  # None: a record written before capture dates were kept
 
 
 def write_archive(root: Path, docs: Iterable[Doc]) -> Path:
@@ -62,6 +63,8 @@ def write_archive(root: Path, docs: Iterable[Doc]) -> Path:
                       "lang": doc.lang, "url": url, "fetched_at": doc.fetched_at,
                       "warc_file": f"warc/{stamp}.warc.gz", "warc_record_id": f"<urn:{n}>",
                       "source": doc.source}
+            if doc.captured_at:
+                common["captured_at"] = doc.captured_at
             index.write(json.dumps({
                 "version_id": version_id, **common, "snapshot_sha256": f"{n:064x}",
                 "text_sha256": f"{n + 1:064x}", "path": str(md),

@@ -11,7 +11,8 @@ CREATE OR REPLACE TABLE crawl_items (
     status          INTEGER,
     outcome         VARCHAR NOT NULL,
     detail          VARCHAR,
-    fetched_at      TIMESTAMP NOT NULL,     -- UTC
+    fetched_at      TIMESTAMP NOT NULL,     -- UTC, when the response was obtained
+    captured_at     TIMESTAMP NOT NULL,     -- UTC, when the page was captured as shown
     content_sha256  VARCHAR,
     text_sha256     VARCHAR,
     version_id      VARCHAR,
@@ -29,6 +30,7 @@ CREATE OR REPLACE TABLE policy_versions (
     lang                 VARCHAR NOT NULL,
     url                  VARCHAR NOT NULL,
     fetched_at           TIMESTAMP NOT NULL,
+    captured_at          TIMESTAMP NOT NULL,
     snapshot_sha256      VARCHAR,
     text_sha256          VARCHAR,
     path                 VARCHAR NOT NULL,

@@ -43,7 +43,8 @@ SELECT * FROM (VALUES
 
 CREATE OR REPLACE TEMP TABLE policy_candidates AS
 WITH docs AS (
-    SELECT v.platform AS slug, v.version_id, v.document_type, v.lang, v.url, v.fetched_at
+    SELECT v.platform AS slug, v.version_id, v.document_type, v.lang, v.url, v.fetched_at,
+           v.captured_at
     FROM latest_versions AS v
 ),
 flags AS (
@@ -111,22 +112,23 @@ forms AS (
 ),
 form_observed AS (
     SELECT 'ncii_reporting_channel' AS element, slug, version_id, document_type, lang, url,
-           fetched_at, option_quote AS quote,
+           fetched_at, captured_at, option_quote AS quote,
            CASE WHEN ncii_option THEN 'yes' ELSE 'partial' END AS value, 3 AS tier
     FROM forms
     UNION ALL
     SELECT 'report_without_account', slug, version_id, document_type, lang, url, fetched_at,
-           account_quote, CASE WHEN account_required THEN 'no' ELSE 'yes' END, 3
+           captured_at, account_quote, CASE WHEN account_required THEN 'no' ELSE 'yes' END, 3
     FROM forms WHERE account_required IS NOT NULL
     UNION ALL
     SELECT 'traditional_chinese_reporting', slug, version_id, document_type, lang, url,
-           fetched_at, NULL, 'yes', 3
+           fetched_at, captured_at, NULL, 'yes', 3
     FROM forms WHERE traditional
 ),
 login_wall AS (
     -- The crawler met a login wall on the reporting form: an account is required.
     SELECT 'report_without_account' AS element, c.platform AS slug, c.version_id,
-           c.document_type, c.lang, c.final_url AS url, c.fetched_at, NULL AS quote,
+           c.document_type, c.lang, c.final_url AS url, c.fetched_at, c.captured_at,
+           NULL AS quote,
            'no' AS value, 4 AS tier
     FROM (
         SELECT *, row_number() OVER (PARTITION BY platform, lang
@@ -144,7 +146,8 @@ traditional_policy AS (
     WHERE d.document_type <> 'reporting_form'
       AND d.version_id IN (SELECT version_id FROM traditional_chinese_versions)
 )
-SELECT element, slug, version_id, document_type, lang, url, fetched_at, quote, value, tier
+SELECT element, slug, version_id, document_type, lang, url, fetched_at, captured_at, quote,
+       value, tier
 FROM flags
 UNION ALL BY NAME SELECT * FROM response_time
 UNION ALL BY NAME SELECT * FROM notice_appeal

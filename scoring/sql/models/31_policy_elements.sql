@@ -35,7 +35,7 @@ WITH grid AS (
 ),
 valued AS (
     SELECT g.slug, g.element, b.quote, b.document_type, b.lang, b.url, b.version_id,
-           b.fetched_at, b.tier,
+           b.fetched_at, b.captured_at, b.tier,
            CASE WHEN na.element IS NOT NULL THEN 'not_applicable'
                 WHEN b.value IS NOT NULL THEN b.value
                 WHEN g.element = 'outcome_notice_and_appeal' THEN 'not_applicable'
@@ -48,7 +48,7 @@ valued AS (
 SELECT slug, element, value,
        CASE value WHEN 'yes' THEN 100 WHEN 'partial' THEN 50 WHEN 'no' THEN 0 END AS score,
        CASE WHEN value = 'not_applicable' THEN NULL ELSE quote END AS quote,
-       document_type, lang, url, version_id, fetched_at, tier
+       document_type, lang, url, version_id, fetched_at, captured_at, tier
 FROM valued;
 
 -- The policy pillar: weighted mean of the assessed elements' scores (not applicable left
