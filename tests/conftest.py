@@ -137,3 +137,17 @@ def cjk_font_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def font_maker() -> Callable[[Path, str], Path]:
     return make_font
+
+
+# Fixtures that run a whole stage (a Scrapy crawl in a child process, a scored sample, an
+# evidence pack, a DSA import, the real pipeline): every test using one is marked ``slow``,
+# so ``pytest -m "not browser and not slow"`` is the quick unit run.
+SLOW_FIXTURES = frozenset({"kit", "scored_sample", "evidence_data", "public_pack",
+                           "restricted_pack", "pipeline_data", "real_public_db", "pack_data",
+                           "built_pack", "synthetic_day"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -54,6 +54,7 @@ def _pages() -> list[tuple[str, str, bytes]]:
             (URL, NEW, (PAGES / "ncii_policy.2025-03-10.html").read_bytes())]
 
 
+@pytest.mark.slow  # crawls in child processes
 def test_captures_replayed_at_their_own_dates_with_changes(run_tada, data_dir, tmp_path):
     warc = write_warc(tmp_path / "browsertrix.warc.gz", _pages(), revisit=True)
     result = run_tada("crawl", "--platform", "x_twitter", "--from-warc", str(warc))

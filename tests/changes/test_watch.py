@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import feedparser
+import pytest
 
 from core.changes import read_changes
 from crawlers.changes.notify import OUTBOX, post_json
@@ -22,6 +23,7 @@ receiver = _receiver.receiver
 X = ("--platform", "x_twitter")
 
 
+@pytest.mark.slow  # crawls in child processes
 def test_mirror_replay_then_watch_alerts_once_and_keeps_undelivered_changes(run_tada,
                                                                             data_dir):
     first = run_tada("crawl", *X, "--mirror-date", "2024-12-31")

@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from core.paths import REPO_ROOT
 from crawlers.context import UnknownPlatform
 
 
+@pytest.mark.slow  # a crawl in a child process
 def test_crawl_prints_summary_table(run_tada, data_dir):
     result = run_tada("crawl", "--platform", "lihkg", "--platform", "stripchat",
                       "--mirror-date", "2025-01-01")
@@ -21,6 +24,7 @@ def test_crawl_prints_summary_table(run_tada, data_dir):
     assert {r["platform"] for r in records} == {"lihkg", "stripchat"}
 
 
+@pytest.mark.slow
 def test_crawl_in_chinese(run_tada):
     result = run_tada("crawl", "--platform", "lihkg", lang="zh-Hant")
     assert result.exit_code == 0, result.output
@@ -40,6 +44,7 @@ def test_bad_mirror_date_is_rejected(run_tada):
     assert result.exit_code == 2 and "ISO date" in result.output
 
 
+@pytest.mark.slow
 def test_scrapy_crawl_policies_from_the_repo_root(tmp_path):
     """The same crawl through Scrapy's own command line."""
     done = subprocess.run(

@@ -24,6 +24,8 @@ from core.paths import DataDir
 from crawlers.run import run_crawl
 from scoring.score import build
 
+pytestmark = pytest.mark.slow  # crawls the whole mirror in a child process
+
 OUTCOME = "outcome"  # a pseudo-feature: the fetch outcome recorded in items.jsonl
 
 # (platform, document_type, feature, expected); "fields.url" reads a nested value.

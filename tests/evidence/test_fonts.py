@@ -70,6 +70,7 @@ def test_fontconfig_finds_the_installed_font():
     assert found is not None and found.source == "fontconfig"
 
 
+@pytest.mark.slow  # builds a pack
 def test_without_a_font_the_pack_is_english_and_says_so(no_cjk_fonts, evidence_data,
                                                        tmp_path):
     assert find_cjk_font() is None
@@ -88,6 +89,7 @@ def test_without_a_font_the_pack_is_english_and_says_so(no_cjk_fonts, evidence_d
     assert "quotation in Chinese, not printed" in text  # LIHKG's rules are quoted in Chinese
 
 
+@pytest.mark.slow  # builds a pack
 def test_with_a_font_the_pack_is_bilingual(evidence_data, tmp_path):
     if find_cjk_font() is None:
         pytest.skip("no CJK font installed (Debian: fonts-noto-cjk)")
@@ -110,6 +112,7 @@ def test_chinese_asked_for_without_a_font_is_exit_2(no_cjk_fonts, evidence_data,
     assert not (tmp_path / "packs").exists()  # nothing half-written
 
 
+@pytest.mark.slow  # builds a pack
 def test_cli_without_a_font_prints_one_line(no_cjk_fonts, evidence_data, tmp_path):
     result = CliRunner().invoke(cli, ["--data-dir", str(evidence_data.root), "evidence",
                                       "--platform", "lihkg", "--out", str(tmp_path)])
