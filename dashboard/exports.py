@@ -23,7 +23,7 @@ from pathlib import Path
 
 from flask import Flask, Response, abort, request
 
-from core.export import FORMATS, TABLES, WORKBOOK, export_scorecards
+from core.export import DSA_EXPORT_TABLES, FORMATS, TABLES, WORKBOOK, export_scorecards
 from core.i18n import t
 from dashboard import validate
 from dashboard.db import PublicDB, Status
@@ -41,7 +41,8 @@ Version = tuple[int, int, int, int]
 
 def allowed_names() -> dict[str, tuple[str, str]]:
     """Every downloadable file name → (export format, MIME type key)."""
-    names = {f"{table}.{fmt}": (fmt, fmt) for table in TABLES for fmt in FLAT_FORMATS}
+    names = {f"{table}.{fmt}": (fmt, fmt) for table in (*TABLES, *DSA_EXPORT_TABLES)
+             for fmt in FLAT_FORMATS}
     names[WORKBOOK] = ("xlsx", "xlsx")
     names |= {f"scorecards-{fmt}.zip": (fmt, "zip") for fmt in FORMATS}
     return names
@@ -115,7 +116,7 @@ class DownloadCache:
                         # keep it only if the database did not change while exporting
                         if _version(self.public_db) == version == self._version:
                             self._files[key] = files
-        return files[name]
+        return files.get(name)  # a DSA table without DSA data is not exported
 
 
 def register(server: Flask, db: PublicDB) -> DownloadCache:

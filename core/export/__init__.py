@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from core.cells import guarded_query
+from core.dsa_public import has_tables
 from core.errors import TadaError
 from core.export.datapackage import descriptor, field_types
 from core.export.xlsx import write_workbook
@@ -25,6 +26,9 @@ from core.i18n import t
 from core.public_schema import TABLES
 
 FORMATS: tuple[str, ...] = ("csv", "json", "parquet", "xlsx")
+# The EU DSA Transparency Database's tables, exported after the scorecards once a day is
+# imported (an export without DSA data is unchanged), each resource carrying the attribution.
+DSA_EXPORT_TABLES: tuple[str, ...] = ("dsa_figures", "dsa_files", "dsa_notices", "dsa_meta")
 SQL_DIR = Path(__file__).parent / "sql"
 WORKBOOK = "scorecards.xlsx"
 METHODOLOGY = "methodology.yaml"
@@ -72,8 +76,21 @@ def _query(table: str) -> str:
 def _owned_names() -> set[str]:
     """Every file name an export can write: older ones are replaced, never left stale."""
     names = {WORKBOOK, METHODOLOGY, PACKAGE}
-    names |= {f"{table}.{fmt}" for table in TABLES for fmt in FORMATS if fmt != "xlsx"}
+    names |= {f"{table}.{fmt}" for table in (*TABLES, *DSA_EXPORT_TABLES) for fmt in FORMATS
+              if fmt != "xlsx"}
     return names
+
+
+def _dsa_meta(con: duckdb.DuckDBPyConnection) -> dict[str, str] | None:
+    """The DSA tables' metadata when there are DSA figures to export (none: older databases
+    and those without an imported day)."""
+    present = {r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
+    if not has_tables(present) or not {"dsa_days", *DSA_EXPORT_TABLES} <= present:
+        return None
+    if not con.execute("SELECT count(*) FROM dsa_days").fetchone()[0]:
+        return None
+    return dict(con.execute("SELECT key, value FROM dsa_meta").fetchall())
 
 
 def export_scorecards(public_db: Path, out: Path, formats: list[str], lang: str | None = None
@@ -107,16 +124,18 @@ def _write_all(con: duckdb.DuckDBPyConnection, scratch: Path, formats: list[str]
                meta: dict[str, str], methodology_text: str, lang: str | None) -> list[str]:
     resources: list[dict] = []
     files: list[str] = []
-    fields = {table: field_types(con, _query(table)) for table in TABLES}
+    dsa_meta = _dsa_meta(con)
+    tables = (*TABLES, *DSA_EXPORT_TABLES) if dsa_meta is not None else TABLES
+    fields = {table: field_types(con, _query(table)) for table in tables}
     for fmt in formats:
         if fmt == "xlsx":
-            write_workbook(con, scratch / WORKBOOK, {tb: _query(tb) for tb in TABLES},
+            write_workbook(con, scratch / WORKBOOK, {tb: _query(tb) for tb in tables},
                            methodology_text, lang)
             files.append(WORKBOOK)
             resources += [{"table": tb, "path": WORKBOOK, "format": fmt, "sheet": tb}
-                          for tb in TABLES]
+                          for tb in tables]
             continue
-        for table in TABLES:
+        for table in tables:
             name = f"{table}.{fmt}"
             target = str(scratch / name).replace("'", "''")
             query = guarded_query(con, _query(table)) if fmt == "csv" else _query(table)
@@ -125,7 +144,7 @@ def _write_all(con: duckdb.DuckDBPyConnection, scratch: Path, formats: list[str]
             resources.append({"table": table, "path": name, "format": fmt})
     (scratch / METHODOLOGY).write_text(methodology_text, encoding="utf-8")
     files.append(METHODOLOGY)
-    package = descriptor(meta, resources, fields, METHODOLOGY, lang)
+    package = descriptor(meta, resources, fields, METHODOLOGY, lang, dsa_meta)
     (scratch / PACKAGE).write_text(json.dumps(package, ensure_ascii=False, indent=2) + "\n",
                                    encoding="utf-8")
     files.append(PACKAGE)

@@ -9,7 +9,8 @@ from typing import Any
 
 import duckdb
 
-from core.i18n import t
+from core.dsa_public import attribution, is_synthetic
+from core.i18n import normalise_lang, t
 
 MEDIATYPES = {
     "csv": "text/csv", "json": "application/json",
@@ -42,10 +43,30 @@ def field_types(con: duckdb.DuckDBPyConnection, query: str) -> list[dict[str, st
     return [{"name": row[0], "type": _frictionless_type(row[1])} for row in described]
 
 
+def _dsa_attribution(resource: dict[str, Any], dsa_meta: dict[str, str],
+                     lang: str | None) -> None:
+    """The TDB's licence, source and attribution on a DSA resource (CC BY 4.0 asks for it)."""
+    doi = dsa_meta.get("doi", "")
+    resource["licenses"] = [{"name": dsa_meta.get("licence", "").replace(" ", "-"),
+                             "path": dsa_meta.get("licence_url", ""),
+                             "title": dsa_meta.get("licence", "")}]
+    resource["sources"] = [{"title": dsa_meta.get(f"attribution_{normalise_lang(lang)}")
+                            or dsa_meta.get("attribution_en", ""),
+                            "path": f"https://doi.org/{doi}"}]
+    notes = [t("core.export.dsa_note", lang, attribution=attribution(dsa_meta, lang))]
+    if is_synthetic(dsa_meta):
+        notes.append(t("core.export.dsa_synthetic", lang))
+    if resource.get("description"):
+        notes.append(resource["description"])
+    resource["description"] = " ".join(notes)
+
+
 def descriptor(meta: dict[str, str], resources: list[dict[str, Any]],
                fields: dict[str, list[dict[str, str]]], methodology_path: str,
-               lang: str | None = None) -> dict[str, Any]:
-    """The package: one resource per written file (per sheet for the workbook)."""
+               lang: str | None = None, dsa_meta: dict[str, str] | None = None
+               ) -> dict[str, Any]:
+    """The package: one resource per written file (per sheet for the workbook); with
+    ``dsa_meta``, the DSA tables' resources carry the TDB's attribution."""
     described = []
     for r in resources:
         resource: dict[str, Any] = {
@@ -62,6 +83,8 @@ def descriptor(meta: dict[str, str], resources: list[dict[str, Any]],
             resource["description"] = t("core.export.text_cells_note", lang)
         if "sheet" in r:
             resource["dialect"] = {"sheetName": r["sheet"]}
+        if dsa_meta is not None and r["table"].startswith("dsa_"):
+            _dsa_attribution(resource, dsa_meta, lang)
         described.append(resource)
     described.append({
         "name": "methodology", "path": methodology_path, "format": "yaml",

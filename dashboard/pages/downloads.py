@@ -6,7 +6,8 @@ from typing import Any
 
 from dash import html
 
-from core.export import FORMATS, TABLES, WORKBOOK
+from core import dsa_public
+from core.export import DSA_EXPORT_TABLES, FORMATS, TABLES, WORKBOOK
 from dashboard.components import layout
 from dashboard.components.tables import data_table
 from dashboard.context import PageContext
@@ -22,11 +23,19 @@ def _link(ctx: PageContext, name: str, text: str, description: str) -> html.A:
                   title=description, **{"aria-label": description})
 
 
+def _dsa_tables(ctx: PageContext) -> tuple[str, ...]:
+    """The DSA tables, which exports hold once a day of the TDB is imported."""
+    if not dsa_public.has_tables(ctx.session.tables()):
+        return ()
+    days = next((r["value"] for r in ctx.session.rows("dsa_meta") if r["key"] == "days"), "0")
+    return DSA_EXPORT_TABLES if days not in ("", "0") else ()
+
+
 def render(ctx: PageContext) -> list[Any]:
     bundles = [_link(ctx, f"scorecards-{fmt}.zip", fmt.upper(),
                      ctx.t("dash.download.bundle_link", format=fmt.upper())) for fmt in FORMATS]
     rows = []
-    for table in TABLES:
+    for table in (*TABLES, *_dsa_tables(ctx)):
         name = label(f"dash.download.{table}", ctx.lang, table)
         rows.append([
             html.Span([html.Strong(name), html.Br(), html.Code(table)]),
