@@ -17,6 +17,7 @@ from pathlib import Path
 import bagit
 
 from core import __version__
+from core.dsa_public import attribution
 from core.i18n import EN, ZH, t
 from core.paths import DataDir
 from evidence.archive import CitedVersion, cited_versions, iso_utc
@@ -97,6 +98,9 @@ def _bag_info(public: PublicData, cited: list[CitedVersion], text: Bilingual,
         "Synthetic-Case-Data": "true" if public.flag("synthetic") else "false",
         "Offline-Mirror": "true" if public.flag("mirror") else "false",
     }
+    if public.dsa is not None:  # only packs with DSA figures say anything about them
+        info["DSA-Source"] = attribution(public.dsa.meta, EN)
+        info["DSA-Synthetic-Data"] = "true" if public.dsa.synthetic else "false"
     snapshots = sorted({f"{f.captured_at} {f.url} {f.warc_record_id}"
                         for v in cited for f in v.fetches})
     if snapshots:

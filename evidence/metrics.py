@@ -15,6 +15,8 @@ from typing import Any
 
 from core.cells import csv_row, csv_text
 from evidence.archive import iso_utc
+from evidence.dsa import CSV_FILE as DSA_CSV
+from evidence.dsa import csv_table
 from evidence.public import PublicData, Row
 
 SUPPRESSED = "suppressed"
@@ -85,6 +87,10 @@ def write_metrics(public: PublicData, out_dir: Path,
     for name, table, rows, hidden in tables:
         _write(out_dir / name, cols[table], rows, hidden)
         written.append(out_dir / name)
+    if public.dsa is not None:  # public data about platforms, with provenance and attribution
+        columns, rows = csv_table(public.dsa)
+        _write(out_dir / DSA_CSV, columns, rows)
+        written.append(out_dir / DSA_CSV)
     if exact_counts is not None:
         _write(out_dir / EXACT_FILE, list(EXACT_COLUMNS),
                [exact_counts[s] for s in public.slugs if s in exact_counts])

@@ -16,6 +16,7 @@ import duckdb
 from core.i18n import t
 from core.public_schema import row_key_parts
 from core.registry import CATEGORIES
+from evidence.dsa import DsaData, load_dsa
 from evidence.errors import BadInput, MissingInput, UnknownSelection
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -68,6 +69,7 @@ class PublicData:
     by_channel: dict[str, list[Row]]
     suppressed_rows: list[Row]
     columns: dict[str, list[str]]
+    dsa: DsaData | None = None  # EU DSA Transparency Database figures of these platforms
     _suppressed: set[tuple[str, str, str]] = field(default_factory=set, repr=False)
 
     @property
@@ -190,6 +192,7 @@ def load_public(path: Path, slugs: list[str], categories: list[str]) -> PublicDa
             by_channel=_group(_query(con, "metrics_by_channel", slugs=wanted), "group_key"),
             suppressed_rows=_query(con, "suppressed_cells"),
             columns=columns,
+            dsa=load_dsa(con, wanted),
         )
     finally:
         con.close()

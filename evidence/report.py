@@ -37,6 +37,8 @@ def _banner(inp: ReportInputs) -> list[dict[str, str]]:
         banner.append({"cls": "restricted", "text": T.inline("evidence.banner.restricted")})
     if public.flag("synthetic") or public.flag("mirror"):
         banner.append({"cls": "synthetic", "text": T.inline("evidence.banner.synthetic")})
+    if public.dsa is not None and public.dsa.synthetic:
+        banner.append({"cls": "synthetic", "text": T.inline("evidence.banner.dsa_synthetic")})
     return banner
 
 
@@ -46,6 +48,8 @@ def _notices(inp: ReportInputs) -> list[list[tuple[str, str]]]:
         notices.append(inp.text.lines("evidence.notice.synthetic_cases"))
     if inp.public.flag("mirror"):
         notices.append(inp.text.lines("evidence.notice.mirror"))
+    if inp.public.dsa is not None and inp.public.dsa.synthetic:
+        notices.append(inp.text.lines("evidence.notice.dsa_synthetic"))
     return notices
 
 

@@ -12,6 +12,7 @@ from core.public_schema import ELEMENTS, FORM_AUDIT_CHECKS, INSUFFICIENT
 from evidence import text as fmt
 from evidence.archive import CitedVersion, iso_utc
 from evidence.chart import CATEGORY_COLOUR, PLATFORM_COLOUR, Series, cif_chart
+from evidence.dsa import section as dsa_section
 from evidence.fonts import CjkFont, has_cjk
 from evidence.public import PublicData, Row
 from evidence.text import Bilingual
@@ -246,6 +247,8 @@ def platform_sections(inp: ReportInputs) -> list[dict[str, Any]]:
             "summary": _summary(inp, p, cells), "elements": _elements(inp, slug),
             "forms": _forms(inp, slug), "removal": _removal(inp, p, cells),
             "history": _history(inp, slug), "changes": _changes(inp, slug),
+            "dsa": dsa_section(inp.text, inp.public.dsa, slug, p["name_en"],
+                               inp.public.by_period.get(slug, [])),
         })
     return sections
 

@@ -102,14 +102,14 @@ def _side_by_side(ctx: PageContext, quarter: str, by_set: dict[str, dict],
         return cell_text(ngo.get(column), kind, lang, suppressed=cells(key, column))
 
     rows = [
-        [ctx.t("dash.dsa.side.count"), *eu("ncii", "count"), mine("items", "count")],
-        [ctx.t("dash.dsa.side.removed"), *eu("removed", "percent", "ncii"),
+        [ctx.t("dsa.side.count"), *eu("ncii", "count"), mine("items", "count")],
+        [ctx.t("dsa.side.removed"), *eu("removed", "percent", "ncii"),
          mine("removal_rate", "percent")],
-        [ctx.t("dash.dsa.side.time"), *eu("delay_median_hours", "hours"),
+        [ctx.t("dsa.side.time"), *eu("delay_median_hours", "hours"),
          mine("median_first_response_hours", "hours")],
     ]
-    headers = [ctx.t("dash.dsa.side.measure")] + [ctx.t(f"dsa.set.{s}") for s in dsa.NCII_SETS] \
-        + [ctx.t("dash.dsa.side.ngo")]
+    headers = [ctx.t("dsa.side.measure")] + [ctx.t(f"dsa.set.{s}") for s in dsa.NCII_SETS] \
+        + [ctx.t("dsa.side.ngo")]
     return html.Section([
         html.H3(ctx.t("dash.dsa.side.title", period=period_text(quarter, lang))),
         data_table(headers, rows, ctx.t("dash.dsa.side.caption"),
@@ -186,10 +186,10 @@ def section(ctx: PageContext, slug: str, name: str) -> list[Any]:
     days = int(next(iter(by_set.values())).get("days") or 0)
     content: list[Any] = [heading]
     if dsa.is_synthetic(meta):
-        content.append(html.P(html.Strong(ctx.t("dash.dsa.synthetic")),
+        content.append(html.P(html.Strong(ctx.t("dsa.synthetic")),
                               className="notice dsa-synthetic", id="dsa-synthetic"))
     content += [
-        html.P(ctx.t("dash.dsa.populations", platform=name), className="populations",
+        html.P(ctx.t("dsa.populations", platform=name), className="populations",
                id="dsa-populations"),
         html.P(_period_line(ctx, quarter, same, days, ngo_quarters), className="scope",
                id="dsa-period"),
