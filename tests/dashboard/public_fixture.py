@@ -17,6 +17,7 @@ import yaml
 
 from core.methodology import DEFAULT_PATH
 from core.public_schema import ELEMENTS
+
 # slug, name_en, name_zh, category, items, removed, speed (hours), grade, overall, answers
 PLATFORMS = [
     ("google_search", "Google Search", "Google 搜尋", "search_engine", 305, 296, 20, "A", 86,
