@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -9,15 +10,18 @@ from pathlib import Path
 import click
 
 from core.export import FORMATS, export_scorecards
-from core.i18n import t
+from core.i18n import fmt_number, t
 from core.paths import SAMPLE_CASE_LOG
 from evidence import build_pack, verify_pack
 from scoring import synthetic
 from scoring.caselog.ingest import ingest
+from scoring.dsa.importer import import_dumps
+from scoring.dsa.synthetic import write_day
 from scoring.figures import report_figures
 from scoring.score import build
 from tada.commands import crawl as crawl_cmd
 from tada.commands import doctor as doctor_cmd
+from tada.commands import dsa as dsa_cmd
 from tada.commands import evidence as evidence_cmd
 from tada.commands import export as export_cmd
 from tada.commands import score as score_cmd
@@ -30,6 +34,12 @@ from tada.health import run_checks
 EARLIER_MIRROR_DATE = "2024-12-31"
 # The social-media platforms the service report names, for the demo's evidence pack.
 PACK_PLATFORMS = ("telegram", "instagram", "facebook", "lihkg")
+# A few small synthetic days of the EU DSA Transparency Database (schema v2), seeded so every
+# run writes the same statements; small enough to add only seconds to the demo.
+DSA_DAYS = (dt.date(2025, 8, 1), dt.date(2025, 8, 2), dt.date(2025, 8, 3))
+DSA_ROWS = 20_000
+DSA_SEED = 2025
+DSA_NCII_RATE = 0.02
 
 
 def _step(env, key: str) -> None:
@@ -52,6 +62,22 @@ def _doctor(env) -> None:
         env.console.print(line, highlight=False, markup=False, soft_wrap=True)
     if doctor_cmd.failed_required(checks):
         raise click.exceptions.Exit(1)
+
+
+def _dsa(env) -> None:
+    """Write the synthetic days into the data directory's folder for them (once: an existing
+    day is reused, so a second run imports nothing) and import them; say they are synthetic."""
+    folder = env.data_dir.dsa_synthetic
+    zips = []
+    for day in DSA_DAYS:
+        path = folder / f"sor-global-{day.isoformat()}-full.zip"
+        if not (path.is_file() and path.with_name(path.name + ".sha1").is_file()):
+            path = write_day(folder, day, DSA_ROWS, ncii_rate=DSA_NCII_RATE, seed=DSA_SEED)
+        zips.append(path)
+    env.console.print(t("cli.demo.dsa_synthetic", env.lang, days=len(zips),
+                        rows=fmt_number(DSA_ROWS, env.lang), folder=folder), highlight=False,
+                      soft_wrap=True)
+    dsa_cmd.print_results(env, import_dumps(zips, env.data_dir))
 
 
 def _tampered_copy_fails(env, pack: Path) -> None:
@@ -83,6 +109,8 @@ def command(env, no_serve: bool) -> None:
     _crawl(env)
     _step(env, "ingest")
     print_summary(env, ingest(SAMPLE_CASE_LOG, env.data_dir, as_of=synthetic.EXTRACTED))
+    _step(env, "dsa")
+    _dsa(env)
     _step(env, "figures")
     print_figures(env, report_figures(env.data_dir.warehouse))
     _step(env, "score")

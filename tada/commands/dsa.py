@@ -53,7 +53,7 @@ def import_command(env, paths: tuple[Path, ...], platforms: tuple[str, ...],
     else:
         results = import_dumps(paths, env.data_dir, platforms, since, until,
                                progress=_progress(env))
-    _print_results(env, results)
+    print_results(env, results)
 
 
 def _progress(env):  # type: ignore[no-untyped-def]
@@ -96,10 +96,10 @@ def stage_command(env, paths: tuple[Path, ...], folder: Path, platforms: tuple[s
 @click.pass_obj
 def load_command(env, folder: Path) -> None:
     """Bring the Spark job's result into the warehouse."""
-    _print_results(env, loader.load(folder, env.data_dir))
+    print_results(env, loader.load(folder, env.data_dir))
 
 
-def _print_results(env, results: list[DayResult]) -> None:  # type: ignore[no-untyped-def]
+def print_results(env, results: list[DayResult]) -> None:  # type: ignore[no-untyped-def]
     if not results:
         env.console.print(t("cli.dsa.no_days", env.lang))
         return
