@@ -143,10 +143,10 @@ def _forms(inp: ReportInputs, slug: str) -> list[dict[str, Any]]:
     T = inp.text
     forms = []
     for r in inp.public.forms.get(slug, []):
-        languages = r["languages"] if isinstance(r["languages"], list) else [r["languages"]]
+        languages = (r["languages"] or "").split(",")  # comma-separated (contracts.md §3)
         checks = [(T.inline(f"evidence.form.{c}"), _bool(T, r[c])) for c in FORM_AUDIT_CHECKS]
         checks.append((T.inline("evidence.form.languages"),
-                       ", ".join(str(x) for x in languages if x) or "—"))
+                       ", ".join(x.strip() for x in languages if x.strip()) or "—"))
         forms.append({"url": r["url"], "lang": r["lang"], "date": iso_utc(capture_time(r))[:10],
                       "version": r["version_id"] or "", "checks": checks})
     return forms

@@ -69,7 +69,7 @@ CREATE TABLE policy_elements (slug VARCHAR, element VARCHAR, value VARCHAR, scor
 CREATE TABLE form_audits (slug VARCHAR, url VARCHAR, lang VARCHAR, version_id VARCHAR,
     fetched_at TIMESTAMP, form_present BOOLEAN, field_url BOOLEAN, field_file_upload BOOLEAN,
     field_email BOOLEAN, field_description BOOLEAN, account_required BOOLEAN, captcha BOOLEAN,
-    ncii_option BOOLEAN, languages VARCHAR[], needs_js BOOLEAN);
+    ncii_option BOOLEAN, languages VARCHAR, needs_js BOOLEAN);
 CREATE TABLE policy_versions (slug VARCHAR, document_type VARCHAR, lang VARCHAR,
     version_id VARCHAR, previous_version_id VARCHAR, fetched_at TIMESTAMP, url VARCHAR,
     markdown VARCHAR, diff VARCHAR);
@@ -170,7 +170,7 @@ def build_public(path: Path, index: dict[str, dict]) -> None:
     con.executemany("INSERT INTO form_audits VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(r["platform"], r["url"], r["lang"], r["version_id"], _ts(r["fetched_at"]),
                       True, True, r["platform"] == "facebook", True, True, False, False,
-                      r["platform"] == "facebook", ["en"], False) for r in forms])
+                      r["platform"] == "facebook", "en,zh-Hant", False) for r in forms])
     con.executemany("INSERT INTO policy_versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(r["platform"], r["document_type"], r["lang"], r["version_id"],
                       r["previous_version_id"], _ts(r["fetched_at"]), r["url"], r["markdown"],
