@@ -5,7 +5,9 @@ of CSVs, ``scoring.dsa.synthetic``). Three whole processes then read the same zi
 
 - the floor: ``unzip`` of every part zip piped to ``wc -l`` (the outer zip holds zips, so each
   part is unzipped from the day zip, then its CSVs unzipped), i.e. decompression alone;
-- ``tada dsa import`` into an empty data directory (``--engine duckdb``; Spark comes later);
+- ``tada dsa import`` into an empty data directory (``--engine duckdb``; with ``--engine
+  spark``, also ``tada dsa import --engine spark --master local[N]`` on the same zip: staging,
+  the Spark job and the load, its phases timed from its progress lines);
 - a pandas baseline: ``read_csv`` of every CSV streamed from the zips (the columns the import
   reads, as text), the same NCII filter, the same per-platform distinct-uuid counts.
 
@@ -15,6 +17,7 @@ times pandas, at most 1 GB peak whatever the size of the day.
 
     python benchmarks/dsa_bench.py                 # 10 M statements
     python benchmarks/dsa_bench.py --rows 2000000  # a quicker run
+    python benchmarks/dsa_bench.py --rows 2000000 --engine spark --spark-master 'local[2]'
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -49,14 +53,18 @@ done | wc -l
 """
 
 
-def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, str]:
+def run(cmd: list[str], env: dict[str, str] | None = None,
+        stderr: list[str] | None = None) -> tuple[float, int, str]:
     """Wall seconds, peak RSS in MB (GNU time's maximum resident set size of the process and
-    the children it waited for) and stdout of one whole process."""
+    the children it waited for) and stdout of one whole process (its stderr lines appended to
+    ``stderr`` when given)."""
     with tempfile.NamedTemporaryFile("r") as peak:
         start = time.perf_counter()
         proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak.name, *cmd],
                               capture_output=True, env=env, text=True)
         elapsed = time.perf_counter() - start
+        if stderr is not None:
+            stderr.extend(proc.stderr.splitlines())
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd[:4])}… failed:\n{proc.stderr[-3000:]}")
         peak_kb = int(Path(peak.name).read_text().split()[-1])
@@ -95,20 +103,41 @@ def pandas_worker(zip_path: Path) -> None:
                       for k, row in counts.to_dict("index").items()}))
 
 
+def _print_spark(results: dict[str, dict[str, float]], phases: list[str], mb: float,
+                 args: argparse.Namespace) -> None:
+    """Spark beside DuckDB, its phases, and its rows/s per core (what the archive estimate in
+    docs/dsa-spark.md multiplies)."""
+    spark_s = results[f"tada dsa import ({args.spark_master})"]["seconds"]
+    print(f"\nSpark speed / DuckDB speed: "
+          f"{results['tada dsa import (duckdb)']['seconds'] / spark_s:.2f}")
+    marks = [(m[1], float(m[2])) for line in phases
+             if (m := re.search(r"Spark: (\w+) \((\d+) s\)", line))]
+    previous = 0.0
+    for (step, at), (_, until) in zip(marks, [*marks[1:], ("end", spark_s)], strict=True):
+        print(f"  {step:14} starts at {at:6.0f} s, takes {until - at:6.0f} s")
+        previous = until
+    job = [at for step, at in marks if step in ("checks", "load")]
+    cores = re.search(r"local\[(\d+)\]", args.spark_master)
+    if len(job) == 2 and cores:
+        job_s = job[1] - job[0]
+        per_core = args.rows / job_s / int(cores[1])
+        print(f"Spark job (checks to load): {job_s:.0f} s, {mb / job_s:.1f} MB/s, "
+              f"{args.rows / job_s:,.0f} rows/s, {per_core:,.0f} rows/s per core; "
+              f"staging and session start-up before it: {job[0]:.0f} s; end {previous:.0f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=10_000_000)
     parser.add_argument("--engine", choices=("duckdb", "spark"), default="duckdb")
     parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "results" / "dsa")
+    parser.add_argument("--spark-master", default="local[2]")
     parser.add_argument("--skip-pandas", action="store_true")
     parser.add_argument("--pandas-worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.pandas_worker:
         pandas_worker(args.pandas_worker)
         return
-    if args.engine != "duckdb":
-        raise SystemExit("the Spark engine is not implemented yet; use --engine duckdb")
-
     dumps = args.work / f"day-{args.rows}"
     day_zip = dumps / f"sor-global-{DAY.isoformat()}-full.zip"
     if not day_zip.exists():
@@ -129,17 +158,29 @@ def main() -> None:
     results["unzip | wc -l (floor)"] = {"seconds": floor_s, "rss_mb": floor_rss}
     (dumps / "part.zip").unlink(missing_ok=True)
 
-    data_dir = args.work / f"var-{args.rows}"
-    subprocess.run(["rm", "-rf", str(data_dir)], check=True)
     env = {**os.environ, "TADA_LANG": "en"}
-    imp_s, imp_rss, _ = run(TADA + ["--data-dir", str(data_dir),
-                             "dsa", "import", str(day_zip)], env)
-    results[f"tada dsa import ({args.engine})"] = {"seconds": imp_s, "rss_mb": imp_rss}
-    status = json.loads(run(TADA + ["--data-dir", str(data_dir),
-                             "dsa", "status", "--json"], env)[2])
-    imported = {p["platform_name"]: {k: p[k] for k in ("statements", "ncii_specific",
-                                                       "ncii_broad")}
-                for p in status["platforms"]}
+    engines = {"duckdb": []} if args.engine == "duckdb" else {
+        "duckdb": [], "spark": ["--engine", "spark", "--master", args.spark_master]}
+    counts: dict[str, dict] = {}
+    phases: list[str] = []
+    for engine, options in engines.items():
+        data_dir = args.work / (f"var-{args.rows}" + ("" if engine == "duckdb" else f"-{engine}"))
+        subprocess.run(["rm", "-rf", str(data_dir)], check=True)
+        name = f"tada dsa import ({engine if engine == 'duckdb' else args.spark_master})"
+        imp_s, imp_rss, _ = run(TADA + ["--data-dir", str(data_dir), "dsa", "import",
+                                        *options, str(day_zip)], env,
+                                phases if engine == "spark" else None)
+        results[name] = {"seconds": imp_s, "rss_mb": imp_rss}
+        status = json.loads(run(TADA + ["--data-dir", str(data_dir),
+                                        "dsa", "status", "--json"], env)[2])
+        counts[engine] = {p["platform_name"]: {k: p[k] for k in ("statements", "ncii_specific",
+                                                                 "ncii_broad")}
+                          for p in status["platforms"]}
+    imported = counts["duckdb"]
+    imp_s = results["tada dsa import (duckdb)"]["seconds"]
+    imp_rss = results["tada dsa import (duckdb)"]["rss_mb"]
+    if "spark" in counts:
+        print(f"Spark and DuckDB agree on every platform's counts: {counts['spark'] == imported}")
     if not args.skip_pandas:
         pd_s, pd_rss, out = run([sys.executable, __file__, "--pandas-worker", str(day_zip)])
         results["pandas read_csv"] = {"seconds": pd_s, "rss_mb": pd_rss}
@@ -149,6 +190,8 @@ def main() -> None:
     print(f"\n{'process':32} {'seconds':>9} {'MB/s':>8} {'peak RSS MB':>12}")
     for name, r in results.items():
         print(f"{name:32} {r['seconds']:9.1f} {mb / r['seconds']:8.1f} {r['rss_mb']:12,}")
+    if "spark" in counts:
+        _print_spark(results, phases, mb, args)
     print(f"\nimport speed / floor speed: {floor_s / imp_s:.2f} (goal >= 0.5)")
     if "pandas read_csv" in results:
         print(f"import speed / pandas speed: {results['pandas read_csv']['seconds'] / imp_s:.2f}"

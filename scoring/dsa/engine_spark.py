@@ -83,7 +83,10 @@ def _staged_rows(spark: Any, staging: str, manifest: dict[str, Any]) -> Any:
     return rows
 
 
-def _views(spark: Any, staging: str, manifest: dict[str, Any]) -> None:
+def _views(spark: Any, staging: str, manifest: dict[str, Any]) -> Any:
+    """The views the SQL files read; returns the persisted staged rows."""
+    from pyspark import StorageLevel
+
     terms = [tuple(term) for term in manifest["definition"]["terms"]]
     spark.createDataFrame(terms, "ncii_set string, term string") \
         .createOrReplaceTempView("dsa_ncii_terms")
@@ -94,10 +97,14 @@ def _views(spark: Any, staging: str, manifest: dict[str, Any]) -> None:
     chosen = manifest["platform_filter"]
     if chosen is not None:
         rows = rows.where(rows.platform_name.isin(chosen))
+    # The SQL reads dsa_staging a dozen times (checks, distinct JSON cells, flags): parse the
+    # CSVs once, keep the rows (spilled to local disk beyond memory).
+    rows.persist(StorageLevel.MEMORY_AND_DISK)
     rows.createOrReplaceTempView("dsa_staging")
     for view, name in (("dsa_flagged", "flagged"), ("dsa_day_rows", "rows"),
                        ("dsa_day_ncii", "ncii")):
         spark.sql(sql(name)).createOrReplaceTempView(view)
+    return rows
 
 
 def _check(spark: Any, manifest: dict[str, Any]) -> None:
@@ -122,9 +129,11 @@ def _read_back(spark: Any, uri: str, schema: Any) -> Any:
     return spark.read.schema(schema).parquet(uri).select(*schema.fieldNames())
 
 
-def run(spark: Any, staging: str, out: str,
-        progress: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Check, flag, de-duplicate and aggregate every staged day; write the result to ``out``.
+def run(spark: Any, staging: str, out: str, progress: Callable[[str], None] | None = None,
+        figures: bool = True) -> dict[str, Any]:
+    """Check, flag, de-duplicate and aggregate every staged day; write the result to ``out``
+    (with ``figures``: also figures.sql over these days; ``tada dsa load`` does not need them,
+    it computes the figures over every day in the warehouse).
 
     Raises :class:`DumpError` for bad rows (nothing written then) and ``TadaError`` when Spark
     cannot read a CSV. Returns the result's manifest."""
@@ -135,8 +144,9 @@ def run(spark: Any, staging: str, out: str,
     manifest = read_manifest(spark, staging)
     _hadoop_delete(spark, f"{out}/manifest")  # a result is whole only once this is rewritten
     step = progress or (lambda _name: None)
+    rows = None
     try:
-        _views(spark, staging, manifest)
+        rows = _views(spark, staging, manifest)
         step("checks")
         _check(spark, manifest)
         step("platform_days")
@@ -145,17 +155,28 @@ def run(spark: Any, staging: str, out: str,
         step("statements")
         statements = spark.sql(sql("day_statements"))
         _write(statements, f"{out}/statements")
-        step("figures")
-        _read_back(spark, f"{out}/platform_days", totals.schema) \
-            .createOrReplaceTempView("dsa_platform_days")
-        _read_back(spark, f"{out}/statements", statements.schema) \
-            .createOrReplaceTempView("dsa_statements")
-        spark.sql(sql("figures")).coalesce(1).write.mode("overwrite").parquet(f"{out}/figures")
+        if figures:
+            step("figures")
+            _figures(spark, out, totals.schema, statements.schema)
+        else:
+            _hadoop_delete(spark, f"{out}/figures")
     except (PySparkException, Py4JJavaError) as exc:
         detail = str(exc).strip().splitlines()[0][:600]
         raise TadaError(t("spark.job_failed", None, detail=detail)) from exc
+    finally:
+        if rows is not None:
+            rows.unpersist()
     result = {**manifest, "engine": {"name": "spark", "version": spark.version,
                                      "master": spark.sparkContext.master}}
     spark.createDataFrame([(json.dumps(result, ensure_ascii=False),)], "value string") \
         .coalesce(1).write.mode("overwrite").text(f"{out}/manifest")
     return result
+
+
+def _figures(spark: Any, out: str, totals_schema: Any, statements_schema: Any) -> None:
+    """figures.sql on Spark over the days just written (read back: not computed twice)."""
+    _read_back(spark, f"{out}/platform_days", totals_schema) \
+        .createOrReplaceTempView("dsa_platform_days")
+    _read_back(spark, f"{out}/statements", statements_schema) \
+        .createOrReplaceTempView("dsa_statements")
+    spark.sql(sql("figures")).coalesce(1).write.mode("overwrite").parquet(f"{out}/figures")

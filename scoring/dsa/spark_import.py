@@ -78,12 +78,16 @@ def import_dumps(paths: Iterable[Path], data_dir: DataDir, platforms: Iterable[s
 def _run_and_load(folder: Path, data_dir: DataDir, master: str | None,
                   step: Callable[[str], None] | None, spark: Any) -> list[DayResult]:
     out = folder / "result"
+    if step:
+        step("start")
     try:
         if spark is not None:
-            engine_spark.run(spark, str(folder.resolve()), str(out.resolve()), step)
+            engine_spark.run(spark, str(folder.resolve()), str(out.resolve()), step,
+                             figures=False)
         else:
             with spark_env.running(master or spark_env.DEFAULT_MASTER) as session:
-                engine_spark.run(session, str(folder.resolve()), str(out.resolve()), step)
+                engine_spark.run(session, str(folder.resolve()), str(out.resolve()),
+                                 step, figures=False)
     except BaseException:
         shutil.rmtree(out, ignore_errors=True)
         raise

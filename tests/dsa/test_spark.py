@@ -94,10 +94,13 @@ def duckdb_import(paths: list[Path], tmp_path: Path) -> DataDir:
     return data_dir
 
 
-def test_synthetic_days_same_tables_as_duckdb(spark, dumps, run_tada, data_dir, tmp_path):
+def test_synthetic_days_stage_job_load(spark, dumps, run_tada, data_dir, tmp_path):
+    """tada dsa stage, the spark-submit application, tada dsa load: as on a cluster."""
     staging = tmp_path / "staging"
-    result = run_tada("dsa", "import", "--engine", "spark", "--master", "local[2]",
-                      "--staging", str(staging), *map(str, dumps))
+    staged = run_tada("dsa", "stage", *map(str, dumps), "--to", str(staging))
+    assert staged.exit_code == 0 and "Staged 3 day(s), 12 CSV file(s)" in staged.output
+    assert spark_job.main([str(staging), "--master", "local[2]"]) == 0
+    result = run_tada("dsa", "load", str(staging))
     assert result.exit_code == 0, result.output
     assert result.output.count(": imported") == 3
     expected = same_tables(data_dir, duckdb_import(dumps, tmp_path))
@@ -130,14 +133,18 @@ def test_synthetic_days_same_tables_as_duckdb(spark, dumps, run_tada, data_dir, 
     same_tables(other, data_dir)
 
 
-def test_real_samples_stage_job_load(spark, real_samples, run_tada, data_dir, tmp_path):
+def test_real_samples_import_engine_spark(spark, real_samples, run_tada, data_dir, tmp_path):
     staging = tmp_path / "staging"
-    staged = run_tada("dsa", "stage", *map(str, real_samples), "--to", str(staging))
-    assert staged.exit_code == 0 and "Staged 1 day(s), 3 CSV file(s)" in staged.output
-    assert spark_job.main([str(staging), "--master", "local[2]"]) == 0
-    loaded = run_tada("dsa", "load", str(staging / "result"))
-    assert loaded.exit_code == 0 and "150 rows, 149 statements" in loaded.output
+    result = run_tada("dsa", "import", "--engine", "spark", "--master", "local[2]",
+                      "--staging", str(staging), *map(str, real_samples))
+    assert result.exit_code == 0 and "150 rows, 149 statements" in result.output
+    assert sorted(p.name for p in (staging / "result").iterdir()) == [
+        "manifest", "platform_days", "statements"]  # figures: computed by the load
     same_tables(data_dir, duckdb_import(real_samples, tmp_path))
+    # Days already imported from the same files: Spark is not started again.
+    again = run_tada("dsa", "import", "--engine", "spark", *map(str, real_samples))
+    assert again.exit_code == 0 and "already imported from the same files" in again.output
+    assert "Spark:" not in again.output
 
 
 def test_a_bad_row_is_named_as_duckdb_names_it_and_nothing_is_written(spark, tmp_path):
