@@ -33,7 +33,8 @@ TABLES: tuple[str, ...] = (
 )
 # Figures from the EU DSA Transparency Database: public data about platforms, published with
 # the TDB's CC BY 4.0 attribution and data-quality notices (dsa_meta, dsa_notices); not
-# suppressed (no person is counted), and not yet among the exported tables.
+# suppressed (no person is counted). Exports add four of them once a day is imported
+# (``core.export.DSA_EXPORT_TABLES``); readers present them by ``core.dsa_public``'s rules.
 DSA_TABLES: tuple[str, ...] = ("dsa_figures", "dsa_days", "dsa_files", "dsa_meta", "dsa_notices")
 
 # The natural key of each table whose hidden cells ``suppressed_cells`` lists; its
