@@ -100,6 +100,18 @@ def _result(con: duckdb.DuckDBPyConnection, day: Day, outcome: str) -> DayResult
     return DayResult(day.day, day.slug, outcome, *(int(v) for v in row))
 
 
+def record_day(con: duckdb.DuckDBPyConnection, day: Day, schema: str, definition_id: str,
+               definition_version: str, filter_key: str) -> None:
+    """The day's dsa_days row (totals from its dsa_platform_days rows) and dsa_files rows."""
+    con.execute(
+        "INSERT INTO dsa_days SELECT ?, ?, ?, ?, ?, ?, ?, coalesce(sum(rows_read), 0), "
+        "coalesce(sum(statements), 0), ? FROM dsa_platform_days WHERE day = ? AND dump = ?",
+        [day.day, day.slug, day.version, schema, definition_id, definition_version,
+         filter_key, dt.datetime.now(dt.UTC).replace(tzinfo=None), day.day, day.slug])
+    con.executemany("INSERT INTO dsa_files VALUES (?, ?, ?, ?, ?)",
+                    [(day.day, day.slug, f.path.name, f.sha1, f.size) for f in day.files])
+
+
 def _import_day(con: duckdb.DuckDBPyConnection, day: Day, definition, names: list[str] | None,
                 filter_key: str, registry: dict[str, Platform]) -> str:
     schema = definition.schema_for(day.day)
@@ -118,14 +130,7 @@ def _import_day(con: duckdb.DuckDBPyConnection, day: Day, definition, names: lis
                             [day.day, day.slug])
             con.execute(f"INSERT INTO dsa_platform_days {engine.totals()}")
             con.execute(f"INSERT INTO dsa_statements {engine.statements()}")
-            con.execute(
-                "INSERT INTO dsa_days SELECT ?, ?, ?, ?, ?, ?, ?, coalesce(sum(rows_read), 0), "
-                "coalesce(sum(statements), 0), ? FROM dsa_platform_days WHERE day = ? AND dump = ?",
-                [day.day, day.slug, day.version, schema, definition.id, definition.version,
-                 filter_key, dt.datetime.now(dt.UTC).replace(tzinfo=None), day.day, day.slug])
-            con.executemany("INSERT INTO dsa_files VALUES (?, ?, ?, ?, ?)",
-                            [(day.day, day.slug, f.path.name, f.sha1, f.size)
-                             for f in day.files])
+            record_day(con, day, schema, definition.id, definition.version, filter_key)
             refresh_names(con, registry)
             con.execute(f"CREATE OR REPLACE TABLE dsa_figures AS {sql('figures')}")
             con.execute("COMMIT")

@@ -28,6 +28,7 @@ from scoring.dsa.importer import (
     _result,
     _unchanged,
     open_warehouse,
+    record_day,
     refresh_names,
 )
 from scoring.dsa.sources import Day, SourceFile
@@ -125,11 +126,4 @@ def _write_day(con: Any, day: Day, entry: dict[str, Any], sources: dict[str, str
         columns = ", ".join(RESULT_COLUMNS[name])
         con.execute(f"INSERT INTO dsa_{name} ({columns}) SELECT {columns} FROM {source} "
                     "WHERE day = ? AND dump = ?", [day.day, day.slug])
-    con.execute(
-        "INSERT INTO dsa_days SELECT ?, ?, ?, ?, ?, ?, ?, coalesce(sum(rows_read), 0), "
-        "coalesce(sum(statements), 0), ? FROM dsa_platform_days WHERE day = ? AND dump = ?",
-        [day.day, day.slug, day.version, entry["schema"], definition["id"],
-         definition["version"], filter_key, dt.datetime.now(dt.UTC).replace(tzinfo=None),
-         day.day, day.slug])
-    con.executemany("INSERT INTO dsa_files VALUES (?, ?, ?, ?, ?)",
-                    [(day.day, day.slug, f.path.name, f.sha1, f.size) for f in day.files])
+    record_day(con, day, entry["schema"], definition["id"], definition["version"], filter_key)
