@@ -78,7 +78,7 @@ def ingest(
         con = _scratch(Path(tmp))
         try:
             log = load_raw(con, path, Path(tmp), encoding, sheet)
-            set_parameters(con, timezone, now)
+            set_parameters(con, timezone, now, cutoff)
             load_registry_tables(con, registry)
             checked = validate(con, log)
             cutoff = cutoff or default_as_of(checked.latest)

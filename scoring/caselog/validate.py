@@ -79,9 +79,11 @@ class Validated:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def set_parameters(con: duckdb.DuckDBPyConnection, tz: str, now: dt.datetime) -> None:
-    """The schema's lists and the plausible window, as variables of the rules."""
+def set_parameters(con: duckdb.DuckDBPyConnection, tz: str, now: dt.datetime,
+                   as_of: dt.datetime | None = None) -> None:
+    """The schema's lists, the plausible window and a given as-of, as variables of the rules."""
     cols = columns()
+    con.execute("SET VARIABLE as_of_given = ?::TIMESTAMP", [as_of])
     values: dict[str, object] = {
         "required": [c.name for c in cols.values() if c.required], "tz": tz,
         "earliest_plausible": EARLIEST, "latest_plausible": now + dt.timedelta(days=1),

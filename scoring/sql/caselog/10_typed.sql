@@ -26,9 +26,30 @@ CREATE OR REPLACE TEMP MACRO iso_local(p) AS
                     + coalesce(nullif(rpad(left(p.f, 6), 6, '0'), '000000'), '0')::BIGINT)
     END;
 
+-- The plain forms most logs use (date, or date and time to the minute or second, no
+-- fraction, no offset) skip the general parse: the same result, computed several times faster.
+CREATE OR REPLACE TEMP MACRO is_plain(v) AS
+    regexp_full_match(v, '\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?');
+
+CREATE OR REPLACE TEMP MACRO plain_local(v) AS
+    CASE WHEN left(v, 4) > '0000'
+              AND (length(v) = 10
+                   OR (substr(v, 12, 2) < '24' AND substr(v, 15, 2) < '60'
+                       AND (length(v) = 16 OR substr(v, 18, 2) < '60')))
+         THEN try_cast(left(v, 10) AS DATE)
+              + to_microseconds(
+                    (coalesce(nullif(substr(v, 12, 2), '')::BIGINT * 3600, 0)
+                     + coalesce(nullif(substr(v, 15, 2), '')::BIGINT * 60, 0)
+                     + coalesce(nullif(substr(v, 18, 2), '')::BIGINT, 0)) * 1000000)
+    END;
+
+-- A moment written without an offset is in the log's time zone.
+CREATE OR REPLACE TEMP MACRO zone_utc(local) AS
+    (local AT TIME ZONE getvariable('tz')) AT TIME ZONE 'UTC';
+
 -- In UTC: a written offset wins, otherwise the log's time zone applies.
 CREATE OR REPLACE TEMP MACRO iso_utc(p, local) AS
-    CASE WHEN p.z = '' THEN (local AT TIME ZONE getvariable('tz')) AT TIME ZONE 'UTC'
+    CASE WHEN p.z = '' THEN zone_utc(local)
          WHEN p.z = 'Z' THEN local
          ELSE local - (CASE p.sign WHEN '-' THEN -1 ELSE 1 END)
                       * to_minutes(p.oh::BIGINT * 60 + p.om::BIGINT)
@@ -52,18 +73,29 @@ CREATE OR REPLACE TEMP MACRO enum_rule(v, allowed, name) AS
 -- A view: the cells are typed once, while 30_checks.sql builds `checked`.
 CREATE OR REPLACE TEMP VIEW typed AS
 WITH parts AS (
-    SELECT *, iso_parts(reported_at) AS rp, iso_parts(first_response_at) AS fp,
-           iso_parts(removed_at) AS dp,
+    -- parts only of the values not in a plain form (NULL for the plain ones)
+    SELECT *, CASE WHEN NOT is_plain(reported_at) THEN iso_parts(reported_at) END AS rp,
+           CASE WHEN NOT is_plain(first_response_at) THEN iso_parts(first_response_at) END
+               AS fp,
+           CASE WHEN NOT is_plain(removed_at) THEN iso_parts(removed_at) END AS dp,
            regexp_matches(follow_ups, '^[+-]?[0-9]+$') AS fu_digits
     FROM log_text
 ),
 local AS (
-    SELECT *, iso_local(rp) AS rep_l, iso_local(fp) AS fr_l, iso_local(dp) AS rem_l
+    SELECT *,
+           CASE WHEN rp IS NULL THEN plain_local(reported_at) ELSE iso_local(rp) END AS rep_l,
+           CASE WHEN fp IS NULL THEN plain_local(first_response_at) ELSE iso_local(fp) END
+               AS fr_l,
+           CASE WHEN dp IS NULL THEN plain_local(removed_at) ELSE iso_local(dp) END AS rem_l
     FROM parts
 ),
 utc AS (
-    SELECT *, iso_utc(rp, rep_l) AS reported_utc, iso_utc(fp, fr_l) AS first_response_utc,
-           iso_utc(dp, rem_l) AS removed_utc,
+    SELECT *,
+           CASE WHEN rp IS NULL THEN zone_utc(rep_l) ELSE iso_utc(rp, rep_l) END
+               AS reported_utc,
+           CASE WHEN fp IS NULL THEN zone_utc(fr_l) ELSE iso_utc(fp, fr_l) END
+               AS first_response_utc,
+           CASE WHEN dp IS NULL THEN zone_utc(rem_l) ELSE iso_utc(dp, rem_l) END AS removed_utc,
            CASE WHEN fu_digits THEN try_cast(follow_ups AS INTEGER) END AS follow_ups_n
     FROM local
 )

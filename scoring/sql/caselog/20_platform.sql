@@ -26,7 +26,7 @@ WITH u AS (
 p AS (
     SELECT content_url, url_parts(content_url) AS parts FROM u
 )
-SELECT content_url,
+SELECT content_url, row_number() OVER () AS url_id,
        CASE WHEN parts.scheme <> ''
                  AND (strpos(parts.netloc, '[') > 0) = (strpos(parts.netloc, ']') > 0)
             THEN nullif(url_host(parts.netloc), '') END AS host,
@@ -48,7 +48,7 @@ GROUP BY l.platform;
 
 -- A view: each row joins the small per-value tables above, never a row-by-row table.
 CREATE OR REPLACE TEMP VIEW resolved AS
-SELECT t.*, u.host, u.normal,
+SELECT t.*, u.host, u.url_id,
        coalesce(l.slug, h.slug) AS platform_slug,
        CASE WHEN coalesce(l.slug, h.slug) IS NULL THEN t.platform END AS unregistered_platform,
        CASE WHEN t.content_url IS NOT NULL AND u.host IS NULL THEN 'url'

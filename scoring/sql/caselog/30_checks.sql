@@ -18,8 +18,31 @@ WITH base AS (
             e_first_response_at, e_removed_at, e_outcome, e_channel, e_follow_ups,
             e_victim_gender, e_perpetrator_relation, e_platform_url] AS cell_rules
     FROM resolved
+),
+flagged AS (
+    -- times as typed: for cell and cross-cell problems, and events after a given as-of
+    SELECT *, NOT cells_ok
+              OR outcome_v <> 'removed' AND removed_at IS NOT NULL
+              OR outcome_v = 'no_response' AND first_response_at IS NOT NULL
+              OR first_response_utc < reported_utc OR removed_utc < reported_utc
+              OR greatest(reported_utc, first_response_utc, removed_utc)
+                 > getvariable('as_of_given') AS show_times
+    FROM base
 )
-SELECT * REPLACE (CASE WHEN NOT cells_ok THEN cell_rules END AS cell_rules),
+-- The cells as typed are kept only where a problem may have to show them: that keeps
+-- `checked` small enough to stay in memory.
+SELECT * REPLACE (
+           CASE WHEN NOT cells_ok THEN cell_rules END AS cell_rules,
+           CASE WHEN NOT cells_ok THEN platform END AS platform,
+           CASE WHEN NOT cells_ok THEN content_url END AS content_url,
+           CASE WHEN NOT cells_ok THEN outcome END AS outcome,
+           CASE WHEN NOT cells_ok THEN channel END AS channel,
+           CASE WHEN NOT cells_ok THEN follow_ups END AS follow_ups,
+           CASE WHEN NOT cells_ok THEN victim_gender END AS victim_gender,
+           CASE WHEN NOT cells_ok THEN perpetrator_relation END AS perpetrator_relation,
+           CASE WHEN show_times THEN reported_at END AS reported_at,
+           CASE WHEN show_times THEN first_response_at END AS first_response_at,
+           CASE WHEN show_times THEN removed_at END AS removed_at),
        CASE WHEN NOT cells_ok THEN NULL
             WHEN outcome_v = 'removed' AND removed_at IS NULL THEN 'removed_needs_time'
             WHEN outcome_v <> 'removed' AND removed_at IS NOT NULL
@@ -32,7 +55,7 @@ SELECT * REPLACE (CASE WHEN NOT cells_ok THEN cell_rules END AS cell_rules),
        END AS x_first_response,
        cells_ok AND first_response_utc < reported_utc AS x_first_before,
        cells_ok AND removed_utc < reported_utc AS x_removed_before
-FROM base;
+FROM flagged;
 
 CREATE OR REPLACE TEMP TABLE row_checks AS
 WITH clean AS (

@@ -15,8 +15,13 @@ SELECT case_ref, pseudonym('case', case_ref) AS case_key
 FROM (SELECT DISTINCT case_ref FROM checked);
 
 CREATE OR REPLACE TEMP TABLE url_keys AS
-SELECT normal, pseudonym('url', normal) AS content_digest
-FROM (SELECT DISTINCT normal FROM log_urls WHERE host IS NOT NULL);
+WITH digests AS (
+    SELECT normal, pseudonym('url', normal) AS content_digest
+    FROM (SELECT DISTINCT normal FROM log_urls WHERE host IS NOT NULL)
+)
+SELECT u.url_id, d.content_digest
+FROM log_urls AS u
+JOIN digests AS d USING (normal);
 
 CREATE OR REPLACE TEMP VIEW staging AS
 SELECT pseudonym('item', c.case_ref || chr(31) || c.item_ref) AS item_key, k.case_key,
@@ -28,4 +33,4 @@ SELECT pseudonym('item', c.case_ref || chr(31) || c.item_ref) AS item_key, k.cas
        c.perpetrator_relation_v AS perpetrator_relation
 FROM checked AS c
 JOIN case_keys AS k USING (case_ref)
-LEFT JOIN url_keys AS u USING (normal);
+LEFT JOIN url_keys AS u USING (url_id);
