@@ -11,7 +11,9 @@ file:
   variance) at 48 hours and Kaplan-Meier median time to first response, per platform. It
   validates nothing and pseudonymises nothing.
 
-Wall time and peak resident memory (RSS) of each process are printed, with the ratios.
+Wall time, CPU time (user + system, all threads) and peak resident memory (RSS) of each
+process are printed, with the ratios. On a shared machine wall time depends on the load;
+CPU time much less so, hence both, with the load average before each size.
 
     python benchmarks/ingest_bench.py                 # 100 k and 1 M items
     python benchmarks/ingest_bench.py --sizes 10000000
@@ -110,15 +112,15 @@ def make_log(path: Path, n: int) -> None:
     con.close()
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of ``command`` run as its own process."""
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak RSS (MiB) of ``command`` run as its own process."""
     started = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command[:4])} failed: {proc.stderr.read().decode()[-2000:]}")
-    return seconds, usage.ru_maxrss / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def tada() -> list[str]:
@@ -131,18 +133,23 @@ def run(n: int, work: Path) -> dict[str, float]:
     if not log.exists():
         make_log(log, n)
     data = work / f"var-{n}"
-    ingest_s, ingest_mb = timed([*tada(), "--data-dir", str(data), "ingest", str(log),
+    load = os.getloadavg()[0]
+    ingest_s, ingest_cpu, ingest_mb = timed([*tada(), "--data-dir", str(data), "ingest", str(log),
                                  "--as-of", AS_OF])
-    score_s, score_mb = timed([*tada(), "--data-dir", str(data), "score"])
-    ref_s, ref_mb = timed([sys.executable, "-c", REFERENCE, str(log), AS_OF])
+    score_s, score_cpu, score_mb = timed([*tada(), "--data-dir", str(data), "score"])
+    ref_s, ref_cpu, ref_mb = timed([sys.executable, "-c", REFERENCE, str(log), AS_OF])
     result = {"items": n, "ingest_s": ingest_s, "ingest_mb": ingest_mb, "score_s": score_s,
               "score_mb": score_mb, "tada_s": ingest_s + score_s, "reference_s": ref_s,
               "reference_mb": ref_mb, "speedup": ref_s / (ingest_s + score_s),
-              "load_before": os.getloadavg()[0]}
+              "ingest_cpu_s": ingest_cpu, "score_cpu_s": score_cpu, "reference_cpu_s": ref_cpu,
+              "cpu_speedup": ref_cpu / (ingest_cpu + score_cpu), "load_before": load}
     print(f"{n:>11,} items  ingest {ingest_s:7.1f} s {ingest_mb:7.0f} MiB | score "
           f"{score_s:6.1f} s {score_mb:6.0f} MiB | tada {ingest_s + score_s:7.1f} s | "
           f"pandas+lifelines {ref_s:7.1f} s {ref_mb:6.0f} MiB | speed-up "
           f"{result['speedup']:.2f}x", flush=True)
+    print(f"{'':>11}  CPU s: ingest {ingest_cpu:7.1f} | score {score_cpu:6.1f} | "
+          f"pandas+lifelines {ref_cpu:7.1f} | CPU speed-up {result['cpu_speedup']:.2f}x "
+          f"(load average {load:.1f} before)", flush=True)
     return result
 
 
@@ -159,7 +166,9 @@ def main() -> None:
     by_size = {r["items"]: r for r in results}
     if 1_000_000 in by_size and 10_000_000 in by_size:
         ratio = by_size[10_000_000]["tada_s"] / by_size[1_000_000]["tada_s"]
-        print(f"10 M / 1 M time ratio (ingest + score): {ratio:.1f}")
+        cpu = ((by_size[10_000_000]["ingest_cpu_s"] + by_size[10_000_000]["score_cpu_s"])
+               / (by_size[1_000_000]["ingest_cpu_s"] + by_size[1_000_000]["score_cpu_s"]))
+        print(f"10 M / 1 M time ratio (ingest + score): {ratio:.1f} wall, {cpu:.1f} CPU")
     print(json.dumps(results, indent=1))
 
 

@@ -119,13 +119,16 @@ def validate(con: duckdb.DuckDBPyConnection, log: RawLog) -> Validated:
     select = ", ".join(f"s{position[c]} AS {c}" if c in position else f"NULL::VARCHAR AS {c}"
                        for c in columns())
     any_cell = ", ".join(f"s{i}" for i in range(len(header)))
-    # Views: the text is stripped and typed once, while `checked` is built.
+    # Views: the text is stripped and typed once, while `checked` is built. log_cells keeps
+    # blank rows, so one column's distinct values are found without stripping the others.
+    cells = f"SELECT line, {cells} FROM raw_log"
+    con.execute(f"CREATE OR REPLACE TEMP VIEW log_cells AS SELECT line, {select} FROM ({cells})")
     con.execute(f"CREATE OR REPLACE TEMP VIEW log_text AS SELECT line, {select} "
-                f"FROM (SELECT line, {cells} FROM raw_log) WHERE coalesce({any_cell}) IS NOT NULL")
+                f"FROM ({cells}) WHERE coalesce({any_cell}) IS NOT NULL")
     for step in ("10_typed", "20_platform", "30_checks"):
         run_sql_file(con, f"caselog/{step}.sql")
-    con.execute("DROP VIEW resolved; DROP VIEW typed; DROP VIEW log_text; DROP VIEW raw_log; "
-                "DROP TABLE raw_read")
+    con.execute("DROP VIEW resolved; DROP VIEW typed; DROP VIEW log_text; DROP VIEW log_cells; "
+                "DROP VIEW raw_log; DROP TABLE raw_read")
     rows = con.execute("SELECT count(*) FROM checked").fetchone()[0]
     if not rows:
         raise CaseLogInvalid(log.path, [Problem(None, None, "",

@@ -21,7 +21,8 @@ CREATE OR REPLACE TEMP MACRO url_host(netloc) AS
 
 CREATE OR REPLACE TEMP TABLE log_urls AS
 WITH u AS (
-    SELECT DISTINCT content_url FROM typed WHERE content_url IS NOT NULL
+    -- a blank row has no URL: log_cells spares stripping the other cells
+    SELECT DISTINCT content_url FROM log_cells WHERE content_url IS NOT NULL
 ),
 p AS (
     SELECT content_url, url_parts(content_url) AS parts FROM u
@@ -42,7 +43,7 @@ GROUP BY h.host;
 
 CREATE OR REPLACE TEMP TABLE log_labels AS
 SELECT l.platform, any_value(r.slug) AS slug
-FROM (SELECT DISTINCT platform FROM typed WHERE platform IS NOT NULL) AS l
+FROM (SELECT DISTINCT platform FROM log_cells WHERE platform IS NOT NULL) AS l
 JOIN reg_labels AS r ON fold_label(l.platform) = fold_label(r.label)
 GROUP BY l.platform;
 
