@@ -50,7 +50,8 @@ CHANGE_FIELDS: dict[str, Kind] = {
     "element": OPTIONAL_TEXT, "before": FINDING, "after": FINDING,
     "before_quote": OPTIONAL_TEXT, "after_quote": OPTIONAL_TEXT, "detail": OPTIONAL_TEXT,
     "version_id": TEXT, "previous_version_id": OPTIONAL_TEXT, "fetched_at": TIME,
-    "previous_fetched_at": OPTIONAL_TIME, "diff_path": OPTIONAL_TEXT, "recorded_at": TIME,
+    "previous_fetched_at": OPTIONAL_TIME, "captured_at": OPTIONAL_TIME,
+    "previous_captured_at": OPTIONAL_TIME, "diff_path": OPTIONAL_TEXT, "recorded_at": TIME,
 }
 
 
@@ -58,6 +59,11 @@ def capture_time(record: Mapping[str, Any]) -> Any:
     """When the page was captured as shown: ``captured_at``, or ``fetched_at`` for a record
     (or a public table) written before capture times were kept."""
     return record.get("captured_at") or record.get("fetched_at")
+
+
+def previous_capture_time(change: Mapping[str, Any]) -> Any:
+    """When the version a change record compares with was captured (as ``capture_time``)."""
+    return change.get("previous_captured_at") or change.get("previous_fetched_at")
 
 
 # Where the records live, relative to ``archive/``.

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from core.archive import capture_time
 from core.changes import is_significant, read_changes
 
 
@@ -17,7 +18,7 @@ def load(archive: Path | None) -> list[dict[str, Any]]:
     if archive is None:
         return []
     found = read_changes(archive)
-    return sorted(found, key=lambda c: (c["fetched_at"], c["change_id"]), reverse=True)
+    return sorted(found, key=lambda c: (capture_time(c), c["change_id"]), reverse=True)
 
 
 def significant(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from core.archive import capture_time
 from core.changes import is_significant, read_changes
 from evidence.public import PublicData
 
@@ -25,10 +26,10 @@ def pack_changes(archive: Path, public: PublicData) -> dict[str, list[dict[str, 
     start, end = period(public)
     chosen: dict[str, list[dict[str, Any]]] = {}
     for change in read_changes(archive):
-        when = change["fetched_at"]
+        when = capture_time(change)
         if (change["platform"] in public.slugs and is_significant(change)
                 and when[:len(start)] >= start and (not end or when[:len(end)] <= end)):
             chosen.setdefault(change["platform"], []).append(change)
     for found in chosen.values():
-        found.sort(key=lambda c: (c["fetched_at"], c["change_id"]))
+        found.sort(key=lambda c: (capture_time(c), c["change_id"]))
     return chosen

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.archive import capture_time
+from core.archive import capture_time, previous_capture_time
 from core.changes import describe
 from core.public_schema import ELEMENTS, FORM_AUDIT_CHECKS, INSUFFICIENT
 from evidence import text as fmt
@@ -217,7 +217,7 @@ def _history(inp: ReportInputs, slug: str) -> list[dict[str, Any]]:
 def _changes(inp: ReportInputs, slug: str) -> list[dict[str, Any]]:
     """The platform's policy-element changes in the pack's period, in every pack language."""
     T = inp.text
-    return [{"date": c["fetched_at"][:10], "previous": (c.get("previous_fetched_at") or "")[:10],
+    return [{"date": capture_time(c)[:10], "previous": (previous_capture_time(c) or "")[:10],
              "document": f"{T.label('evidence.doc', c['document_type'])} · {c['lang']}",
              "what": " / ".join(dict.fromkeys(describe(c, lang) for lang in T.langs)),
              "before": _printable_quote(inp, c.get("before_quote")),

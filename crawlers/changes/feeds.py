@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 from core import __version__
+from core.archive import capture_time
 from core.changes import element_label, headline, is_significant, read_changes
 from core.i18n import EN, ZH, t
 from core.jsonl import read_jsonl
@@ -65,8 +66,8 @@ def _entry(feed: ET.Element, change: Mapping[str, Any], names: tuple[str, str],
     entry = _sub(feed, "entry")
     _sub(entry, "id", _urn("change", change["change_id"]))
     _sub(entry, "title", f"{headline(change, names[0], EN)} / {headline(change, names[1], ZH)}")
-    _sub(entry, "published", change["fetched_at"])
-    _sub(entry, "updated", change["fetched_at"])
+    _sub(entry, "published", capture_time(change))
+    _sub(entry, "updated", capture_time(change))
     page = f"platform/{change['platform']}/version/{change['version_id']}"
     if change.get("diff_path"):
         _sub(entry, "link", rel="alternate", type="text/html",
@@ -85,7 +86,7 @@ def build_feed(changes: list[Mapping[str, Any]], names: Names, base_url: str,
                slug: str | None = None) -> bytes:
     """One Atom document: every significant change (of one platform when ``slug`` is given)."""
     chosen = [c for c in changes if is_significant(c) and (slug is None or c["platform"] == slug)]
-    chosen.sort(key=lambda c: (c["fetched_at"], c["change_id"]), reverse=True)
+    chosen.sort(key=lambda c: (capture_time(c), c["change_id"]), reverse=True)
     chosen = chosen[:MAX_ENTRIES]
     feed = ET.Element(f"{{{ATOM}}}feed")
     feed.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
@@ -98,7 +99,7 @@ def build_feed(changes: list[Mapping[str, Any]], names: Names, base_url: str,
     _sub(feed, "title", f"{title_en} / {title_zh}")
     _sub(feed, "subtitle", f"{t('feeds.subtitle', EN)} / {t('feeds.subtitle', ZH)}")
     # the newest change; an empty feed keeps a fixed date so it too is reproducible
-    _sub(feed, "updated", chosen[0]["fetched_at"] if chosen else "1970-01-01T00:00:00Z")
+    _sub(feed, "updated", capture_time(chosen[0]) if chosen else "1970-01-01T00:00:00Z")
     author = _sub(feed, "author")
     _sub(author, "name", "Ta-DA audit")
     _sub(feed, "link", rel="self", type="application/atom+xml",

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from core.archive import CHANGE_FIELDS, CHANGES_INDEX
+from core.archive import CHANGE_FIELDS, CHANGES_INDEX, capture_time
 from core.changes import read_changes
 from core.jsonl import read_jsonl
 from core.vocabulary import SIGNIFICANT_CHANGES, SUCCESS
@@ -51,6 +51,8 @@ def _record(crawl_id: str, version: dict[str, Any], previous: dict[str, Any] | N
         "previous_version_id": previous["version_id"] if previous else None,
         "fetched_at": version["fetched_at"],
         "previous_fetched_at": previous["fetched_at"] if previous else None,
+        "captured_at": capture_time(version),
+        "previous_captured_at": capture_time(previous) if previous else None,
         "diff_path": version.get("diff_path"), "recorded_at": _now(),
     }
     values.update(fields)
@@ -105,8 +107,11 @@ def _access_changes(items: list[dict[str, Any]], versions: dict[str, dict[str, A
             continue
         found = _read_json(archive, version.get("features_path")).get(FORM_ACCOUNT)
         walled = outcome == LOGIN_WALL
-        record = _record(item["crawl_id"], {**version, "fetched_at": item["fetched_at"]},
-                         {**version, "fetched_at": before["fetched_at"]}, "access",
+        record = _record(item["crawl_id"],
+                         {**version, "fetched_at": item["fetched_at"],
+                          "captured_at": capture_time(item)},
+                         {**version, "fetched_at": before["fetched_at"],
+                          "captured_at": capture_time(before)}, "access",
                          element=FORM_ACCOUNT, before=found if walled else True,
                          after=True if walled else found,
                          after_quote=item.get("detail") if walled else None,

@@ -7,6 +7,7 @@ from typing import Any
 
 from dash import dcc, html
 
+from core.archive import capture_time
 from core.changes import element_label
 from core.i18n import fmt_number
 from dashboard import changes as change_data
@@ -50,8 +51,8 @@ def _entry(ctx: PageContext, change: dict[str, Any], names: dict[str, str]) -> h
                            className="diff-link"), " · "]
     links.append(dcc.Link(ctx.t("dash.timeline.read"), href=ctx.href(page)))
     return html.Li([
-        html.Time(date_text(change["fetched_at"], ctx.lang), className="when",
-                  dateTime=change["fetched_at"]),
+        html.Time(date_text(capture_time(change), ctx.lang), className="when",
+                  dateTime=capture_time(change)),
         html.Span([dcc.Link(names.get(slug, slug), href=ctx.href(f"/platform/{slug}")), " · ",
                    document_label(change["document_type"], ctx.lang)], className="what"),
         change_items(ctx, [change]),

@@ -48,6 +48,9 @@ def test_mirror_replay_then_watch_alerts_once_and_keeps_undelivered_changes(run_
     assert (response["before"], response["after"]) == (None, 48.0)
     assert "within 48 hours" in response["after_quote"]
     assert response["previous_fetched_at"] <= response["fetched_at"]
+    # Shown by the dates the mirror recorded the two pages, not the replay's clock.
+    assert (response["previous_captured_at"][:10], response["captured_at"][:10]) == (
+        "2024-06-03", "2025-03-10")
     outbox = json.loads((data_dir.archive / OUTBOX).read_text())
     assert sorted(outbox[hook.url]) == sorted(c["change_id"] for c in changes.values())
 
@@ -58,6 +61,7 @@ def test_mirror_replay_then_watch_alerts_once_and_keeps_undelivered_changes(run_
         entry = feed.entries[0]
         assert "/platform/x_twitter/version/" in entry.link and entry.link.endswith("/diff")
         assert "X（前稱 Twitter）" in entry.title  # the Chinese summary beside the English
+        assert entry.published.startswith("2025-03-10")
     assert not feedparser.parse((data_dir.feeds / "x_twitter.atom").read_bytes()).bozo
 
     with receiver() as hook_back:  # nothing new, but the waiting changes are delivered
