@@ -17,6 +17,7 @@ the executors run Spark SQL alone.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -125,6 +126,17 @@ def _write(frame: Any, uri: str) -> None:
      .write.mode("overwrite").partitionBy("date", "platform").parquet(uri))
 
 
+def _spark_problem(exc: BaseException) -> str:
+    """The innermost cause of a failed Spark job ("[MALFORMED_CSV_RECORD] …") and the file it
+    was reading, rather than the py4j call that failed."""
+    text = str(exc)
+    causes = re.findall(r"\[([A-Z][A-Z0-9_]+)\] ([^\n]*)", text)
+    detail = f"[{causes[-1][0]}] {causes[-1][1][:300]}" if causes else \
+        text.strip().splitlines()[0][:300]
+    file = re.search(r"reading file (\S+?)\.?(?:\s|$)", text)
+    return f"{file[1].rsplit('/', 1)[-1]}: {detail}" if file else detail
+
+
 def _read_back(spark: Any, uri: str, schema: Any) -> Any:
     return spark.read.schema(schema).parquet(uri).select(*schema.fieldNames())
 
@@ -161,8 +173,7 @@ def run(spark: Any, staging: str, out: str, progress: Callable[[str], None] | No
         else:
             _hadoop_delete(spark, f"{out}/figures")
     except (PySparkException, Py4JJavaError) as exc:
-        detail = str(exc).strip().splitlines()[0][:600]
-        raise TadaError(t("spark.job_failed", None, detail=detail)) from exc
+        raise TadaError(t("spark.job_failed", None, detail=_spark_problem(exc))) from exc
     finally:
         if rows is not None:
             rows.unpersist()

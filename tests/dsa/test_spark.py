@@ -14,6 +14,7 @@ import duckdb
 import pytest
 from dsa_test_helpers import csv_texts, pack_day
 
+from core.errors import TadaError
 from core.paths import DataDir
 from scoring.dsa import importer, loader, spark_import, spark_job
 from scoring.dsa.errors import DumpError
@@ -167,3 +168,18 @@ def test_a_bad_row_is_named_as_duckdb_names_it_and_nothing_is_written(spark, tmp
                        "(SELECT count(*) FROM dsa_platform_days)").fetchone() == (0,)
     con.close()
     assert [p.name for p in spark_dir.root.iterdir()] == ["warehouse.duckdb"]
+
+
+def test_a_row_with_too_many_cells_names_the_csv(spark, tmp_path):
+    [(name, text)] = csv_texts(write_day(tmp_path / "ok", dt.date(2025, 8, 1), 40,
+                                         rows_per_csv=100))
+    lines = text.split("\n")
+    lines[5] += ",extra"
+    dump = pack_day(tmp_path / "bad", "sor-global-2025-08-01-full", {0: [(0, "\n".join(lines))]})
+    spark_dir = DataDir(tmp_path / "spark")
+    with pytest.raises(TadaError) as ours:
+        spark_import.import_dumps([dump], spark_dir, spark=spark)
+    assert f"{name}: [MALFORMED_CSV_RECORD]" in str(ours.value)
+    assert not (spark_dir.root / "warehouse.duckdb").exists() or duckdb.connect(
+        str(spark_dir.warehouse), read_only=True).execute(
+        "SELECT count(*) FROM dsa_days").fetchone() == (0,)
