@@ -115,7 +115,7 @@ def _meta(con: duckdb.DuckDBPyConnection, m: Methodology, crawl: CrawlSummary,
     synthetic = any(sha == sample or name == SAMPLE_CASE_LOG.name for name, sha in imports)
     as_of, first, last = con.execute(
         "SELECT max(as_of), min(reported_at), max(reported_at) FROM stg_items").fetchone()
-    crawled = con.execute("SELECT max(fetched_at) FROM policy_versions").fetchone()[0]
+    crawled = con.execute("SELECT max(captured_at) FROM policy_versions").fetchone()[0]
 
     def stamp(moment: dt.datetime | None) -> str:
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else ""
