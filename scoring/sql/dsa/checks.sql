@@ -25,13 +25,16 @@ row_problems AS (
     FROM flags
     WHERE bad_uuid OR no_platform OR no_created OR bad_content OR bad_applied OR bad_created
 ),
+-- min(x) GROUP BY x rather than x: both engines push a filter on a grouping column below the
+-- grouping, which would test every row (a regular expression on long cells) instead of every
+-- distinct value.
 array_values AS (
-    SELECT 'decision_visibility' AS column_name, decision_visibility AS value
+    SELECT 'decision_visibility' AS column_name, min(decision_visibility) AS value
     FROM dsa_staging GROUP BY decision_visibility
-    UNION ALL SELECT 'category_addition', category_addition FROM dsa_staging GROUP BY category_addition
-    UNION ALL SELECT 'category_specification', category_specification FROM dsa_staging GROUP BY category_specification
-    UNION ALL SELECT 'content_type', content_type FROM dsa_staging GROUP BY content_type
-    UNION ALL SELECT 'territorial_scope', territorial_scope FROM dsa_staging GROUP BY territorial_scope
+    UNION ALL SELECT 'category_addition', min(category_addition) FROM dsa_staging GROUP BY category_addition
+    UNION ALL SELECT 'category_specification', min(category_specification) FROM dsa_staging GROUP BY category_specification
+    UNION ALL SELECT 'content_type', min(content_type) FROM dsa_staging GROUP BY content_type
+    UNION ALL SELECT 'territorial_scope', min(territorial_scope) FROM dsa_staging GROUP BY territorial_scope
 ),
 bad_arrays AS (
     SELECT column_name, value
