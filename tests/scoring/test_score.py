@@ -39,7 +39,6 @@ CONTRACT = {
                            "cif_removed_48h", "median_first_response_hours"],
     "report_figures": ["figure", "group_key", "count", "share"],
     "suppressed_cells": ["table_name", "row_key", "column_name", "reason"],
-}
     "dsa_figures": ["platform", "slug", "period_type", "period", "ncii_set", "days",
                     "statements", "ncii", "ncii_share", "removed", "disabled", "demoted",
                     "age_restricted", "interaction_restricted", "labelled", "visibility_other",
@@ -56,6 +55,7 @@ CONTRACT = {
     "dsa_meta": ["key", "value"],
     "dsa_notices": ["id", "applies_to", "platform", "from_day", "until_day", "source",
                     "text_en", "text_zh"],
+}
 META_KEYS = {"methodology_id", "methodology_version", "methodology_date", "generated_at",
              "data_as_of", "toolkit_version", "synthetic", "mirror", "min_people", "min_items"}
 
