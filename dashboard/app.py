@@ -16,7 +16,7 @@ from flask import request
 
 from core.i18n import EN, t
 from core.paths import DataDir
-from dashboard import exports, headers, router, validate
+from dashboard import exports, feeds, headers, router, validate
 from dashboard.db import PublicDB
 
 ASSETS = Path(__file__).parent / "assets"
@@ -28,6 +28,7 @@ INDEX = """<!DOCTYPE html>
         {%metas%}
         <title>{%title%}</title>
         {%favicon%}
+        {%feeds%}
         {%css%}
     </head>
     <body>
@@ -49,7 +50,8 @@ class LocalisedDash(Dash):
     def interpolate_index(self, **kwargs: str) -> str:
         lang = validate.parse_query(request.query_string.decode("latin-1")).lang
         kwargs["title"] = escape(router.page_title(lang))
-        return super().interpolate_index(**kwargs).replace("{%lang%}", lang, 1)
+        page = super().interpolate_index(**kwargs).replace("{%lang%}", lang, 1)
+        return page.replace("{%feeds%}", feeds.discovery_links(request.path, lang), 1)
 
 
 def create_app(public_db: Path, *, name: str = "tada-dashboard") -> Dash:
@@ -75,6 +77,7 @@ def create_app(public_db: Path, *, name: str = "tada-dashboard") -> Dash:
     ])
     router.register(app, db)
     exports.register(app.server, db)
+    feeds.register(app.server, DataDir(db.path.parent).feeds)
     headers.register(app)  # after every callback, so each inline script is hashed
     return app
 
