@@ -26,7 +26,7 @@ MAX_COUNT = 1_000_000
 EARLIEST = dt.datetime(2000, 1, 1)
 # Python's non-breaking and other Unicode spaces, as str.strip() removes them.
 SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004"
-           "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+          "\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 
 @dataclass(frozen=True)
@@ -115,13 +115,13 @@ def validate(con: duckdb.DuckDBPyConnection, log: RawLog) -> Validated:
             for name in missing])
     position = {name: i for i, name in enumerate(header)}  # a repeated name: the last wins
     run_sql_file(con, "caselog/05_text.sql")
-    cells = ", ".join(f"stripped(c{i}) AS s{i}" for i in range(len(header)))
+    stripped = ", ".join(f"stripped(c{i}) AS s{i}" for i in range(len(header)))
     select = ", ".join(f"s{position[c]} AS {c}" if c in position else f"NULL::VARCHAR AS {c}"
                        for c in columns())
     any_cell = ", ".join(f"s{i}" for i in range(len(header)))
     # Views: the text is stripped and typed once, while `checked` is built. log_cells keeps
     # blank rows, so one column's distinct values are found without stripping the others.
-    cells = f"SELECT line, {cells} FROM raw_log"
+    cells = f"SELECT line, {stripped} FROM raw_log"
     con.execute(f"CREATE OR REPLACE TEMP VIEW log_cells AS SELECT line, {select} FROM ({cells})")
     con.execute(f"CREATE OR REPLACE TEMP VIEW log_text AS SELECT line, {select} "
                 f"FROM ({cells}) WHERE coalesce({any_cell}) IS NOT NULL")

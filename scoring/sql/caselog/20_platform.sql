@@ -1,6 +1,7 @@
 -- The platform of each row: by name or alias (folded as core.registry folds them), else by
--- the content URL's host or its nearest registered parent domain. Expects `typed` and the
--- registry tables reg_labels (label, slug) and reg_domains (domain, slug).
+-- the content URL's host or its nearest registered parent domain. Expects `typed`, `log_cells`
+-- (as `log_text`, blank rows included) and the registry tables reg_labels (label, slug) and
+-- reg_domains (domain, slug). URLs and names are resolved once per distinct value.
 -- A content URL is split as Python's urllib.parse.urlsplit splits it (tabs and line breaks
 -- removed; scheme, netloc, path, query, fragment), so that its digest stays the one earlier
 -- versions of this toolkit computed.

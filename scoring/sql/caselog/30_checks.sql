@@ -5,7 +5,8 @@
 -- rules across cells, then rules across rows.
 
 -- The one row-by-row table: typed, resolved and checked rows. The rules broken by single
--- cells are kept as one list, NULL on the (many) rows that break none.
+-- cells are kept as one list, NULL on the (many) rows that break none. Expects the variable
+-- as_of_given (the --as-of moment in UTC, NULL when the log's own date is used).
 CREATE OR REPLACE TEMP TABLE checked AS
 WITH base AS (
     SELECT * EXCLUDE (e_case_ref, e_item_ref, e_platform, e_content_url, e_reported_at,
