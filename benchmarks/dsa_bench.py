@@ -9,9 +9,14 @@ of CSVs, ``scoring.dsa.synthetic``). Three whole processes then read the same zi
   spark``, also ``tada dsa import --engine spark --master local[N]`` on the same zip: staging,
   the Spark job and the load, its phases timed from its progress lines);
 - a pandas baseline: ``read_csv`` of every CSV streamed from the zips (the columns the import
-  reads, as text), the same NCII filter, the same per-platform distinct-uuid counts.
+  reads, as text), the same NCII filter, the same per-platform distinct-uuid counts. It uses
+  pandas' C parser, its fastest that reads these files: ``engine="pyarrow"`` stops at the
+  explanations' line breaks inside quoted cells (pandas cannot pass pyarrow's
+  ``newlines_in_values``).
 
-Throughput is MB/s of uncompressed CSV; peak resident memory is each process's own. The
+Throughput is MB/s of uncompressed CSV; peak resident memory and CPU seconds (user + system,
+all threads and waited-for children) are each process's own, and the load average is printed
+before and after: on a shared machine CPU seconds say what wall seconds cannot. The
 import's counts are compared with the baseline's. Goals: at least half the floor's speed, five
 times pandas, at most 1 GB peak whatever the size of the day.
 
@@ -54,21 +59,21 @@ done | wc -l
 
 
 def run(cmd: list[str], env: dict[str, str] | None = None,
-        stderr: list[str] | None = None) -> tuple[float, int, str]:
+        stderr: list[str] | None = None) -> tuple[float, int, float, str]:
     """Wall seconds, peak RSS in MB (GNU time's maximum resident set size of the process and
-    the children it waited for) and stdout of one whole process (its stderr lines appended to
-    ``stderr`` when given)."""
+    the children it waited for), CPU seconds (user + system) and stdout of one whole process
+    (its stderr lines appended to ``stderr`` when given)."""
     with tempfile.NamedTemporaryFile("r") as peak:
         start = time.perf_counter()
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak.name, *cmd],
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", peak.name, *cmd],
                               capture_output=True, env=env, text=True)
         elapsed = time.perf_counter() - start
         if stderr is not None:
             stderr.extend(proc.stderr.splitlines())
         if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd[:4])}… failed:\n{proc.stderr[-3000:]}")
-        peak_kb = int(Path(peak.name).read_text().split()[-1])
-    return elapsed, peak_kb // 1024, proc.stdout
+        peak_kb, user, system = Path(peak.name).read_text().split()[-3:]
+    return elapsed, int(peak_kb) // 1024, float(user) + float(system), proc.stdout
 
 
 def pandas_worker(zip_path: Path) -> None:
@@ -154,8 +159,11 @@ def main() -> None:
     print(f"day zip {compressed / 1e6:,.0f} MB, {mb:,.0f} MB of CSV, {args.rows:,} rows")
 
     results: dict[str, dict[str, float]] = {}
-    floor_s, floor_rss, lines = run(["bash", "-c", FLOOR, "floor", str(day_zip), str(dumps)])
-    results["unzip | wc -l (floor)"] = {"seconds": floor_s, "rss_mb": floor_rss}
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    floor_s, floor_rss, floor_cpu, lines = run(["bash", "-c", FLOOR, "floor", str(day_zip),
+                                                str(dumps)])
+    results["unzip | wc -l (floor)"] = {"seconds": floor_s, "rss_mb": floor_rss,
+                                        "cpu_s": floor_cpu}
     (dumps / "part.zip").unlink(missing_ok=True)
 
     env = {**os.environ, "TADA_LANG": "en"}
@@ -167,12 +175,12 @@ def main() -> None:
         data_dir = args.work / (f"var-{args.rows}" + ("" if engine == "duckdb" else f"-{engine}"))
         subprocess.run(["rm", "-rf", str(data_dir)], check=True)
         name = f"tada dsa import ({engine if engine == 'duckdb' else args.spark_master})"
-        imp_s, imp_rss, _ = run(TADA + ["--data-dir", str(data_dir), "dsa", "import",
+        imp_s, imp_rss, imp_cpu, _ = run(TADA + ["--data-dir", str(data_dir), "dsa", "import",
                                         *options, str(day_zip)], env,
                                 phases if engine == "spark" else None)
-        results[name] = {"seconds": imp_s, "rss_mb": imp_rss}
+        results[name] = {"seconds": imp_s, "rss_mb": imp_rss, "cpu_s": imp_cpu}
         status = json.loads(run(TADA + ["--data-dir", str(data_dir),
-                                        "dsa", "status", "--json"], env)[2])
+                                        "dsa", "status", "--json"], env)[3])
         counts[engine] = {p["platform_name"]: {k: p[k] for k in ("statements", "ncii_specific",
                                                                  "ncii_broad")}
                           for p in status["platforms"]}
@@ -182,20 +190,27 @@ def main() -> None:
     if "spark" in counts:
         print(f"Spark and DuckDB agree on every platform's counts: {counts['spark'] == imported}")
     if not args.skip_pandas:
-        pd_s, pd_rss, out = run([sys.executable, __file__, "--pandas-worker", str(day_zip)])
-        results["pandas read_csv"] = {"seconds": pd_s, "rss_mb": pd_rss}
+        pd_s, pd_rss, pd_cpu, out = run([sys.executable, __file__, "--pandas-worker",
+                                         str(day_zip)])
+        results["pandas read_csv"] = {"seconds": pd_s, "rss_mb": pd_rss, "cpu_s": pd_cpu}
         agree = json.loads(out) == imported
         print(f"pandas and the import agree on every platform's counts: {agree}")
 
-    print(f"\n{'process':32} {'seconds':>9} {'MB/s':>8} {'peak RSS MB':>12}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"\n{'process':32} {'seconds':>9} {'MB/s':>8} {'CPU s':>8} {'peak RSS MB':>12}")
     for name, r in results.items():
-        print(f"{name:32} {r['seconds']:9.1f} {mb / r['seconds']:8.1f} {r['rss_mb']:12,}")
+        print(f"{name:32} {r['seconds']:9.1f} {mb / r['seconds']:8.1f} {r['cpu_s']:8.1f} "
+              f"{r['rss_mb']:12,}")
     if "spark" in counts:
         _print_spark(results, phases, mb, args)
     print(f"\nimport speed / floor speed: {floor_s / imp_s:.2f} (goal >= 0.5)")
     if "pandas read_csv" in results:
         print(f"import speed / pandas speed: {results['pandas read_csv']['seconds'] / imp_s:.2f}"
               " (goal >= 5)")
+    imp_cpu = results["tada dsa import (duckdb)"]["cpu_s"]
+    print(f"CPU seconds, import / floor: {imp_cpu / results['unzip | wc -l (floor)']['cpu_s']:.2f}"
+          + (f", pandas / import: {results['pandas read_csv']['cpu_s'] / imp_cpu:.2f}"
+             if "pandas read_csv" in results else ""))
     print(f"import peak RSS: {imp_rss:,} MB (goal <= 1024)")
     print(f"rows counted by the floor: {int(lines.split()[0]):,} lines (header lines included)")
     (args.work / f"result-{args.rows}.json").write_text(json.dumps(
