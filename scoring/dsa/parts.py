@@ -86,6 +86,15 @@ def _inner_zip(outer: zipfile.ZipFile, info: zipfile.ZipInfo, raw: IO[bytes],
     return zipfile.ZipFile(spill)
 
 
+def part_csvs(path: Path, part: str, inner: zipfile.ZipFile
+              ) -> Iterator[tuple[str, IO[bytes]]]:
+    """(CSV name, open stream) of one part zip's CSVs, in name order; anything else is refused."""
+    for info in sorted(inner.infolist(), key=lambda i: i.filename):
+        if not PART_CSV.match(info.filename):
+            raise DumpError(t("dsa.not_a_part"), path, f"{part}/{info.filename}")
+        yield info.filename, inner.open(info)
+
+
 def _csv_members(source: SourceFile, stack: ExitStack) -> Iterator[tuple[str, IO[bytes]]]:
     """(CSV name, open binary stream) for every CSV of one file, in name order."""
     path, kind = source.path, source.name.kind
@@ -109,10 +118,7 @@ def _csv_members(source: SourceFile, stack: ExitStack) -> Iterator[tuple[str, IO
                     raise DumpError(t("dsa.not_a_part"), path, part)
                 inners.append((info.filename, _inner_zip(outer, info, raw, stack)))
         for part, inner in inners:
-            for info in sorted(inner.infolist(), key=lambda i: i.filename):
-                if not PART_CSV.match(info.filename):
-                    raise DumpError(t("dsa.not_a_part"), path, f"{part}/{info.filename}")
-                yield info.filename, inner.open(info)
+            yield from part_csvs(path, part, inner)
     except DumpError:
         raise
     except _DAMAGED as exc:

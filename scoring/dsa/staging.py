@@ -27,10 +27,10 @@ from typing import Any
 from core.i18n import t
 from core.registry import Platform
 from scoring.dsa.definition import NciiDefinition
-from scoring.dsa.dumpformat import PART_CSV, PART_ZIP, header_problem
+from scoring.dsa.dumpformat import PART_ZIP, header_problem
 from scoring.dsa.engine_duckdb import read_header
 from scoring.dsa.errors import DumpError
-from scoring.dsa.parts import _DAMAGED, Part, _csv_members, _inner_zip
+from scoring.dsa.parts import _DAMAGED, Part, _csv_members, _inner_zip, part_csvs
 from scoring.dsa.sources import Day, SourceFile
 
 FORMAT = "tada-dsa-staging/1"
@@ -76,10 +76,7 @@ def _members(unit: _Unit, stack: ExitStack):  # type: ignore[no-untyped-def]
         outer = stack.enter_context(zipfile.ZipFile(path))
         raw = stack.enter_context(path.open("rb"))
         inner = _inner_zip(outer, outer.getinfo(unit.inner), raw, stack)
-        for info in sorted(inner.infolist(), key=lambda i: i.filename):
-            if not PART_CSV.match(info.filename):
-                raise DumpError(t("dsa.not_a_part"), path, f"{unit.inner}/{info.filename}")
-            yield info.filename, inner.open(info)
+        yield from part_csvs(path, unit.inner, inner)
     except DumpError:
         raise
     except _DAMAGED as exc:
