@@ -22,6 +22,9 @@ MIRROR_DIR = DATASETS / "mirror"
 TAKEDOWNS_DIR = DATASETS / "takedowns"
 SAMPLE_CASE_LOG = TAKEDOWNS_DIR / "sample-case-log.csv"
 CASE_LOG_SCHEMA = TAKEDOWNS_DIR / "case-log.schema.json"
+# What counts as an NCII statement in the DSA Transparency Database, and its data-quality notices.
+DSA_NCII_DEFINITION = Path(__file__).parent / "dsa-ncii.yaml"
+DSA_NOTICES = Path(__file__).parent / "dsa-notices.yaml"
 # A key is 64 hexadecimal digits and a newline; anything much larger is not a key file.
 MAX_KEY_FILE = 4096
 

@@ -11,9 +11,10 @@ from typing import Any
 import yaml
 
 from core.i18n import t
+from core.paths import DSA_NCII_DEFINITION
 from scoring.dsa.errors import DefinitionError
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "core" / "dsa-ncii.yaml"
+DEFAULT_PATH = DSA_NCII_DEFINITION
 SETS = {"specific": "KEYWORD_", "broad": "STATEMENT_CATEGORY_"}
 SCHEMAS = ("v1", "v2")
 _KEYS = {"id", "version", "date", "schema_v2_from", "changelog", *SETS}

@@ -125,18 +125,22 @@ def _csv_members(source: SourceFile, stack: ExitStack) -> Iterator[tuple[str, IO
         raise DumpError(t("dsa.damaged", None, detail=exc), path, part) from exc
 
 
+def copy_member(stream: IO[bytes], target: Path, source: Path) -> None:
+    """Decompress one CSV member to ``target``; damage is named by file and part."""
+    try:
+        with stream, target.open("wb") as fh:
+            shutil.copyfileobj(stream, fh, 1 << 20)
+    except _DAMAGED as exc:
+        raise DumpError(t("dsa.damaged", None, detail=exc), source, target.name) from exc
+
+
 def _produce(day: Day, folder: Path, out: queue.Queue, stop: threading.Event) -> None:
     try:
         for source in day.files:
             with ExitStack() as stack:
                 for name, stream in _csv_members(source, stack):
                     target = folder / name
-                    try:
-                        with stream, target.open("wb") as fh:
-                            shutil.copyfileobj(stream, fh, 1 << 20)
-                    except _DAMAGED as exc:
-                        raise DumpError(t("dsa.damaged", None, detail=exc), source.path,
-                                        name) from exc
+                    copy_member(stream, target, source.path)
                     part = Part(source.path, name, target, target.stat().st_size)
                     while not stop.is_set():
                         try:

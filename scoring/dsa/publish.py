@@ -13,13 +13,14 @@ import duckdb
 import yaml
 
 from core.i18n import EN, ZH, t
+from core.paths import DSA_NOTICES
 from core.registry import Platform
 from scoring.dsa import definition as ncii_definition
 from scoring.dsa.engine_duckdb import sql
 from scoring.dsa.errors import DefinitionError
 from scoring.dsa.importer import refresh_names
 
-NOTICES_PATH = Path(__file__).resolve().parents[2] / "core" / "dsa-notices.yaml"
+NOTICES_PATH = DSA_NOTICES
 _NOTICE_KEYS = {"id", "applies_to", "platform", "from", "until", "source", EN, ZH}
 
 

@@ -30,7 +30,7 @@ from scoring.dsa.definition import NciiDefinition
 from scoring.dsa.dumpformat import PART_ZIP, header_problem
 from scoring.dsa.engine_duckdb import read_header
 from scoring.dsa.errors import DumpError
-from scoring.dsa.parts import _DAMAGED, Part, _csv_members, _inner_zip, part_csvs
+from scoring.dsa.parts import _DAMAGED, Part, _csv_members, _inner_zip, copy_member, part_csvs
 from scoring.dsa.sources import Day, SourceFile
 
 FORMAT = "tada-dsa-staging/1"
@@ -94,12 +94,7 @@ def _stage_unit(unit: _Unit, root: Path, schema: str) -> list[dict[str, Any]]:
     with ExitStack() as stack:
         for name, stream in _members(unit, stack):
             target = folder / name
-            try:
-                with stream, target.open("wb") as fh:
-                    shutil.copyfileobj(stream, fh, 1 << 20)
-            except _DAMAGED as exc:
-                raise DumpError(t("dsa.damaged", None, detail=exc), unit.source.path,
-                                name) from exc
+            copy_member(stream, target, unit.source.path)
             part = Part(unit.source.path, name, target, target.stat().st_size)
             header = read_header(part)
             problem = header_problem(header, unit.day.version, schema)
