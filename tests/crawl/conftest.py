@@ -57,15 +57,8 @@ MALFORMED = ("<html><head><title>Rules</title><body><main><h1>Community rules<p>
              "</main></table></body>")
 
 # A one-page PDF whose text is "No intimate images without consent" (no xref table: PDFium
-# reads it all the same; the same bytes are tests/crawl/pdf/one-line.pdf).
-PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-       b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-       b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R"
-       b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
-       b"4 0 obj<</Length 66>>stream\nBT /F1 12 Tf 72 712 Td (No intimate images without "
-       b"consent) Tj ET\nendstream endobj\n"
-       b"5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+# reads it all the same), written by tests/crawl/pdf/make.py.
+PDF = (Path(__file__).parent / "pdf" / "one-line.pdf").read_bytes()
 
 MAXSIZE = 64 * 1024
 
