@@ -12,7 +12,9 @@ documents:
   reporting_email: [abuse@example.org]   # mail-only reporting channels (optional)
 ```
 
-A mistake raises ``DeclarationError`` naming the file and the key path.
+A mistake raises ``DeclarationError`` naming the file and the key path. The ``keep`` and
+``remove`` selectors are parsed as CSS only when asked (``selectors=True``): the crawler, the
+one stage that uses them, asks; the other commands skip soupsieve and its start-up cost.
 """
 
 from __future__ import annotations
@@ -23,9 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
-
-from soupsieve import SelectorSyntaxError
-from soupsieve import compile as compile_selector
 
 from core.i18n import t
 from core.vocabulary import DOCUMENT_TYPES
@@ -58,11 +57,12 @@ class DocumentVariant:
     content_type: str = "text/html"
 
 
-def validate_documents(path: Path, documents: Any) -> dict[str, Any]:
+def validate_documents(path: Path, documents: Any, *, selectors: bool = True) -> dict[str, Any]:
     """Check a declaration's ``documents`` mapping; return it normalised.
 
     The result maps each document type to a tuple of ``DocumentVariant`` and, when present,
-    ``reporting_email`` to a tuple of addresses.
+    ``reporting_email`` to a tuple of addresses. With ``selectors=False`` the ``keep`` and
+    ``remove`` entries must still be lists of non-empty strings, but are not parsed as CSS.
     """
     def fail(key: str, message_id: str, **fields: object) -> DeclarationError:
         return DeclarationError(path, key, t(message_id, None, **fields))
@@ -81,7 +81,8 @@ def validate_documents(path: Path, documents: Any) -> dict[str, Any]:
             raise fail(key, "crawl.decl.unknown_type", allowed=", ".join(DOCUMENT_TYPES))
         if not isinstance(variants, list) or not variants:
             raise fail(key, "crawl.decl.variants_list")
-        parsed = tuple(_variant(doc_type, v, f"{key}[{i}]", fail) for i, v in enumerate(variants))
+        parsed = tuple(_variant(doc_type, v, f"{key}[{i}]", fail, selectors)
+                       for i, v in enumerate(variants))
         langs = [v.lang for v in parsed]
         for lang in set(langs):
             if langs.count(lang) > 1:
@@ -96,7 +97,7 @@ def iter_variants(documents: dict[str, Any]) -> Iterator[DocumentVariant]:
         yield from documents.get(doc_type, ())
 
 
-def _variant(doc_type: str, raw: Any, key: str, fail) -> DocumentVariant:
+def _variant(doc_type: str, raw: Any, key: str, fail, selectors: bool) -> DocumentVariant:
     if not isinstance(raw, dict):
         raise fail(key, "crawl.decl.variant_mapping")
     unknown = sorted(set(raw) - _VARIANT_KEYS)
@@ -123,25 +124,35 @@ def _variant(doc_type: str, raw: Any, key: str, fail) -> DocumentVariant:
         document_type=doc_type,
         url=url.strip(),
         lang=lang,
-        keep=_selectors(raw.get("keep"), f"{key}.keep", fail),
-        remove=_selectors(raw.get("remove"), f"{key}.remove", fail),
+        keep=_selectors(raw.get("keep"), f"{key}.keep", fail, selectors),
+        remove=_selectors(raw.get("remove"), f"{key}.remove", fail, selectors),
         needs_js=needs_js,
         content_type=content_type,
     )
 
 
-def _selectors(value: Any, key: str, fail) -> tuple[str, ...]:
+def _selectors(value: Any, key: str, fail, check: bool) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(s, str) and s.strip() for s in value):
         raise fail(key, "crawl.decl.selector_list")
-    for selector in value:
+    if check:
+        _parse_css(value, key, fail)
+    return tuple(s.strip() for s in value)
+
+
+def _parse_css(selectors: list[str], key: str, fail) -> None:
+    # Imported here, not at the top: soupsieve's import and compiling every declared selector
+    # take about 0.4 s, which only the crawl needs to spend.
+    from soupsieve import SelectorSyntaxError
+    from soupsieve import compile as compile_selector
+
+    for selector in selectors:
         try:
             compile_selector(selector)
         except SelectorSyntaxError as exc:
             raise fail(key, "crawl.decl.bad_selector", selector=selector,
                        reason=str(exc).splitlines()[0]) from exc
-    return tuple(s.strip() for s in value)
 
 
 def _emails(value: Any, key: str, fail) -> tuple[str, ...]:

@@ -14,14 +14,12 @@ from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
-import yaml
 from babel import Locale
-from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
+from core import safe_yaml
+
 LOCALES_DIR = Path(__file__).parent / "locales"
-# libyaml's loader when PyYAML has it: every command reads the catalogue at start-up.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 EN = "en"
 ZH = "zh-Hant-HK"
 LANGS: tuple[str, ...] = (EN, ZH)
@@ -60,7 +58,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """All messages, merged from every locale file; duplicate ids are an error."""
     merged: dict[str, dict[str, str]] = {}
     for path in sorted(LOCALES_DIR.glob("*.yaml")):
-        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        entries = safe_yaml.load(path.read_text(encoding="utf-8")) or {}
         for key, texts in entries.items():
             if key in merged:
                 raise ValueError(f"{path.name}: message id {key!r} is defined twice")
@@ -98,4 +96,8 @@ def fmt_date(value: dt.date | dt.datetime | None, lang: str | None = None) -> st
         return "—"
     if isinstance(value, dt.datetime):
         value = value.date()
-    return _babel_date(value, format="medium", locale=babel_locale(lang))
+    # Imported here: babel.dates finds the local time zone on import, which the commands
+    # that format no dates (ingest, score) need not pay for.
+    from babel.dates import format_date
+
+    return format_date(value, format="medium", locale=babel_locale(lang))

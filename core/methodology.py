@@ -12,8 +12,7 @@ from pathlib import Path
 from statistics import NormalDist
 from typing import Any
 
-import yaml
-
+from core import safe_yaml
 from core.errors import TadaError
 from core.i18n import t
 from core.public_schema import ELEMENTS, GRADES
@@ -145,8 +144,8 @@ def parse(text: str, path: Path) -> Methodology:
     The one parser: scoring reads the file with it, the dashboard and the evidence packs read
     the copy published in ``public.duckdb`` with it."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+        data = safe_yaml.load(text)
+    except safe_yaml.YAMLError as exc:
         raise MethodologyError(path, "(yaml)", str(exc).replace("\n", " ")) from exc
     if not isinstance(data, dict):
         raise MethodologyError(path, "(top level)", t("core.methodology.not_mapping", None))

@@ -44,8 +44,9 @@ def new_crawl_id(now: dt.datetime | None = None) -> str:
 
 
 def select_platforms(directory: Path, slugs: list[str] | None) -> dict[str, Platform]:
-    """The registry, narrowed to ``slugs`` when given (unknown slugs are an error)."""
-    registry = load_registry(directory)
+    """The registry, narrowed to ``slugs`` when given (unknown slugs are an error); every
+    declaration is checked whole, its CSS selectors too, before anything is fetched."""
+    registry = load_registry(directory, selectors=True)
     if not slugs:
         return registry
     unknown = [s for s in slugs if s not in registry]

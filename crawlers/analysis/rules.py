@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from core import safe_yaml
 
 PATTERNS_FILE = Path(__file__).parent.parent / "patterns" / "analyser.yaml"
 
@@ -50,12 +50,12 @@ def _compile(name: str, entries: dict[str, list[str]]) -> Concept:
 
 @cache
 def vocabulary(path: Path = PATTERNS_FILE) -> dict[str, Concept]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_yaml.load(path.read_text(encoding="utf-8"))
     return {name: _compile(name, entries) for name, entries in data.items()
             if name != "language_names"}
 
 
 @cache
 def language_names(path: Path = PATTERNS_FILE) -> dict[str, list[str]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = safe_yaml.load(path.read_text(encoding="utf-8"))
     return {lang: [n.lower() for n in names] for lang, names in data["language_names"].items()}

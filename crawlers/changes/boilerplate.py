@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from core import safe_yaml
 from core.errors import TadaError
 from core.i18n import t
 
@@ -36,11 +35,11 @@ class Patterns:
 @cache
 def load_patterns(path: Path = PATTERNS) -> Patterns:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_yaml.load(path.read_text(encoding="utf-8"))
         months = data["months"]
         dates = tuple(re.compile(p.replace("{months}", months), re.I) for p in data["dates"])
         lines = tuple(re.compile(p, re.I) for p in data["lines"])
-    except (OSError, yaml.YAMLError, KeyError, TypeError, re.error) as exc:
+    except (OSError, safe_yaml.YAMLError, KeyError, TypeError, re.error) as exc:
         raise TadaError(t("changes.bad_patterns", None, path=path, reason=exc)) from exc
     return Patterns(dates, lines)
 

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from core import safe_yaml
 from core.i18n import t
 from core.paths import DSA_NCII_DEFINITION
 from scoring.dsa.errors import DefinitionError
@@ -81,10 +80,10 @@ def load(path: Path = DEFAULT_PATH) -> NciiDefinition:
     """Read and validate the definition; every error names the file and the key."""
     try:
         text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
+        data = safe_yaml.load(text)
     except OSError as exc:
         raise DefinitionError(path, "(file)", str(exc)) from exc
-    except yaml.YAMLError as exc:
+    except safe_yaml.YAMLError as exc:
         raise DefinitionError(path, "(yaml)", str(exc).replace("\n", " ")) from exc
     if not isinstance(data, dict):
         raise DefinitionError(path, "(top level)", t("dsa.definition.not_mapping"))

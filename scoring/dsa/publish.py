@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import yaml
 
+from core import safe_yaml
 from core.i18n import EN, ZH, t
 from core.paths import DSA_NOTICES
 from core.registry import Platform
@@ -40,8 +40,8 @@ def _day(value: Any, path: Path, key: str) -> dt.date | None:
 def load_notices(path: Path = NOTICES_PATH) -> Notices:
     """Read and validate the notices file; errors name the file and the key."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        data = safe_yaml.load(path.read_text(encoding="utf-8"))
+    except (OSError, safe_yaml.YAMLError) as exc:
         raise DefinitionError(path, "(file)", str(exc).replace("\n", " ")) from exc
     attribution = data.get("attribution") if isinstance(data, dict) else None
     if not isinstance(attribution, dict) or not isinstance(attribution.get("source"), dict):

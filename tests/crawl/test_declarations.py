@@ -10,6 +10,7 @@ import yaml
 from core.declarations import DOCUMENT_TYPES, iter_variants
 from core.paths import PLATFORMS_DIR, DataDir
 from core.registry import DeclarationError, load_platform, load_registry
+from crawlers.context import select_platforms
 from crawlers.mirror_index import MirrorError, load_index
 from crawlers.run import InvalidDeclaration, run_crawl
 
@@ -91,6 +92,20 @@ def test_bad_declaration_stops_the_crawl_before_it_starts(tmp_path):
         run_crawl(data_dir, platforms_dir=tmp_path)
     assert "demo.yaml" in str(caught.value) and "lang" in str(caught.value)
     assert not data_dir.archive.exists()
+
+
+def test_bad_selector_stops_the_crawl_before_it_starts(tmp_path):
+    _declare(tmp_path, {"reporting_form": [{**GOOD, "keep": ["main", "p:nth-child(x)"]}]})
+    data_dir = DataDir(tmp_path / "var")
+    with pytest.raises(InvalidDeclaration) as caught:
+        run_crawl(data_dir, platforms_dir=tmp_path)
+    message = str(caught.value)
+    assert "demo.yaml" in message and "documents.reporting_form[0].keep" in message
+    assert "p:nth-child(x)" in message and "not a valid CSS selector" in message
+    assert not data_dir.archive.exists()
+    # The crawl process checks them again when it reads its settings.
+    with pytest.raises(DeclarationError, match="not a valid CSS selector"):
+        select_platforms(tmp_path, None)
 
 
 def test_declaration_error_in_chinese(tmp_path, monkeypatch):

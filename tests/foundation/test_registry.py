@@ -52,3 +52,28 @@ def test_a_domain_claimed_twice_is_an_error(tmp_path):
             "name: {en: X}\ncategory: social_media\ndomains: [shared.com]\n")
     with pytest.raises(DeclarationError, match="also declared by one"):
         load_registry(tmp_path)
+
+
+BAD_SELECTOR = ("name: {en: Demo}\ncategory: social_media\ndomains: [demo.example]\n"
+                "documents:\n  reporting_form:\n  - url: https://demo.example/report\n"
+                "    lang: en\n    remove: {remove}\n")
+
+
+def test_css_selectors_are_parsed_only_when_asked(tmp_path):
+    path = tmp_path / "demo.yaml"
+    path.write_text(BAD_SELECTOR.replace("{remove}", "['div[role=']"), encoding="utf-8")
+    # What every stage but the crawler reads: names and domains, selectors kept as text.
+    variant = load_registry(tmp_path)["demo"].documents["reporting_form"][0]
+    assert variant.remove == ("div[role=",)
+    for load in (lambda: load_registry(tmp_path, selectors=True), lambda: load_platform(path)):
+        with pytest.raises(DeclarationError) as info:
+            load()
+        assert info.value.key == "documents.reporting_form[0].remove"
+        assert "not a valid CSS selector" in info.value.message and str(path) in str(info.value)
+
+
+def test_selectors_must_be_a_list_even_when_not_parsed(tmp_path):
+    (tmp_path / "demo.yaml").write_text(BAD_SELECTOR.replace("{remove}", "main"), encoding="utf-8")
+    with pytest.raises(DeclarationError) as info:
+        load_registry(tmp_path)
+    assert info.value.key == "documents.reporting_form[0].remove"
