@@ -3,7 +3,8 @@
 The outer zip is stored (not compressed): an inner part zip is read in place through a window
 on the outer file, so nothing is extracted but the CSV being imported. A background thread
 decompresses the next CSV while the database reads the current one; at most two CSVs exist
-on disk at once, whatever the size of the day.
+on disk at once, whatever the size of the day. A deflated CSV is inflated with ISA-L when it
+is installed (about twice zlib's speed here) and its CRC-32 and size checked as zipfile does.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import tempfile
 import threading
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,18 @@ from scoring.dsa.dumpformat import PART_CSV, PART_ZIP
 from scoring.dsa.errors import DumpError
 from scoring.dsa.sources import Day, SourceFile
 
-_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
-            struct.error, ValueError)
+try:
+    from isal.isal_zlib import crc32, decompressobj
+    from isal.isal_zlib import error as _inflate_error
+except ImportError:  # the standard library's zlib does the same, slower
+    from zlib import crc32, decompressobj
+    from zlib import error as _inflate_error
+
+_DAMAGED = (zipfile.BadZipFile, zlib.error, _inflate_error, EOFError, OSError,
+            NotImplementedError, struct.error, ValueError)
+CHUNK = 1 << 20
+# Writes one CSV's bytes into an open binary file.
+Member = Callable[[IO[bytes]], None]
 
 
 @dataclass(frozen=True)
@@ -69,42 +80,82 @@ class _Window(io.RawIOBase):
         return got or 0
 
 
+def _data_offset(raw: IO[bytes], info: zipfile.ZipInfo) -> int:
+    """Where a member's data starts in its zip: after the local header, whose name and extra
+    field lengths may differ from the central directory's."""
+    raw.seek(info.header_offset)
+    header = raw.read(30)
+    if header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local file header")
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    return info.header_offset + 30 + name_len + extra_len
+
+
 def _inner_zip(outer: zipfile.ZipFile, info: zipfile.ZipInfo, raw: IO[bytes],
-               stack: ExitStack) -> zipfile.ZipFile:
+               stack: ExitStack) -> tuple[zipfile.ZipFile, IO[bytes]]:
+    """A part zip inside a day zip, with the seekable file it is read from."""
     if info.compress_type == zipfile.ZIP_STORED:
-        raw.seek(info.header_offset)
-        header = raw.read(30)
-        if header[:4] != b"PK\x03\x04":
-            raise zipfile.BadZipFile("bad local file header")
-        name_len, extra_len = struct.unpack("<HH", header[26:30])
-        start = info.header_offset + 30 + name_len + extra_len
-        return zipfile.ZipFile(_Window(raw, start, info.compress_size))
+        window = _Window(raw, _data_offset(raw, info), info.compress_size)
+        return zipfile.ZipFile(window), window
     # A compressed outer zip (not the TDB's own): copy the part zip out first.
     spill = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 (closed by the stack)
     with outer.open(info) as src:
         shutil.copyfileobj(src, spill, 1 << 20)
-    return zipfile.ZipFile(spill)
+    return zipfile.ZipFile(spill), spill
 
 
-def part_csvs(path: Path, part: str, inner: zipfile.ZipFile
-              ) -> Iterator[tuple[str, IO[bytes]]]:
-    """(CSV name, open stream) of one part zip's CSVs, in name order; anything else is refused."""
-    for info in sorted(inner.infolist(), key=lambda i: i.filename):
+def _inflate(raw: IO[bytes], info: zipfile.ZipInfo, out: IO[bytes]) -> None:
+    """Inflate a deflated member into ``out``, checked against its CRC-32 and size."""
+    position, left = _data_offset(raw, info), info.compress_size
+    inflater, crc, size = decompressobj(-15), 0, 0
+    while left:
+        raw.seek(position)
+        chunk = raw.read(min(CHUNK, left))
+        if not chunk:
+            raise EOFError("the compressed data ends early")
+        position, left = position + len(chunk), left - len(chunk)
+        data = inflater.decompress(chunk)
+        crc, size = crc32(data, crc), size + len(data)
+        out.write(data)
+    data = inflater.flush()
+    crc, size = crc32(data, crc), size + len(data)
+    out.write(data)
+    if not inflater.eof or size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(f"bad CRC-32 or size for {info.filename}")
+
+
+def _member(inner: zipfile.ZipFile, raw: IO[bytes], info: zipfile.ZipInfo) -> Member:
+    if info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 0x1:
+        return lambda out: _inflate(raw, info, out)
+    return lambda out: _copy(inner.open(info), out)
+
+
+def _copy(stream: IO[bytes], out: IO[bytes]) -> None:
+    with stream:
+        shutil.copyfileobj(stream, out, CHUNK)
+
+
+def part_csvs(path: Path, part: str, inner: tuple[zipfile.ZipFile, IO[bytes]]
+              ) -> Iterator[tuple[str, Member]]:
+    """(CSV name, member) of one part zip's CSVs, in name order; anything else is refused."""
+    archive, raw = inner
+    for info in sorted(archive.infolist(), key=lambda i: i.filename):
         if not PART_CSV.match(info.filename):
             raise DumpError(t("dsa.not_a_part"), path, f"{part}/{info.filename}")
-        yield info.filename, inner.open(info)
+        yield info.filename, _member(archive, raw, info)
 
 
-def _csv_members(source: SourceFile, stack: ExitStack) -> Iterator[tuple[str, IO[bytes]]]:
-    """(CSV name, open binary stream) for every CSV of one file, in name order."""
+def _csv_members(source: SourceFile, stack: ExitStack) -> Iterator[tuple[str, Member]]:
+    """(CSV name, member) for every CSV of one file, in name order."""
     path, kind = source.path, source.name.kind
     if kind == "part_csv":
-        yield path.name, stack.enter_context(path.open("rb"))
+        yield path.name, lambda out: _copy(path.open("rb"), out)
         return
     part = path.name
     try:
         if kind == "part_zip":
-            inners = [(path.name, zipfile.ZipFile(path))]
+            raw = stack.enter_context(path.open("rb"))
+            inners = [(path.name, (zipfile.ZipFile(raw), raw))]
         else:
             outer = stack.enter_context(zipfile.ZipFile(path))
             raw = stack.enter_context(path.open("rb"))
@@ -125,11 +176,11 @@ def _csv_members(source: SourceFile, stack: ExitStack) -> Iterator[tuple[str, IO
         raise DumpError(t("dsa.damaged", None, detail=exc), path, part) from exc
 
 
-def copy_member(stream: IO[bytes], target: Path, source: Path) -> None:
+def copy_member(member: Member, target: Path, source: Path) -> None:
     """Decompress one CSV member to ``target``; damage is named by file and part."""
     try:
-        with stream, target.open("wb") as fh:
-            shutil.copyfileobj(stream, fh, 1 << 20)
+        with target.open("wb") as fh:
+            member(fh)
     except _DAMAGED as exc:
         raise DumpError(t("dsa.damaged", None, detail=exc), source, target.name) from exc
 
@@ -138,9 +189,9 @@ def _produce(day: Day, folder: Path, out: queue.Queue, stop: threading.Event) ->
     try:
         for source in day.files:
             with ExitStack() as stack:
-                for name, stream in _csv_members(source, stack):
+                for name, member in _csv_members(source, stack):
                     target = folder / name
-                    copy_member(stream, target, source.path)
+                    copy_member(member, target, source.path)
                     part = Part(source.path, name, target, target.stat().st_size)
                     while not stop.is_set():
                         try:

@@ -67,7 +67,7 @@ def _units(day: Day) -> list[_Unit]:
 
 
 def _members(unit: _Unit, stack: ExitStack):  # type: ignore[no-untyped-def]
-    """(CSV name, open stream) of one unit, in name order."""
+    """(CSV name, member) of one unit, in name order."""
     if unit.inner is None:
         yield from _csv_members(unit.source, stack)
         return
@@ -92,9 +92,9 @@ def _stage_unit(unit: _Unit, root: Path, schema: str) -> list[dict[str, Any]]:
     folder.mkdir(parents=True, exist_ok=True)
     staged = []
     with ExitStack() as stack:
-        for name, stream in _members(unit, stack):
+        for name, member in _members(unit, stack):
             target = folder / name
-            copy_member(stream, target, unit.source.path)
+            copy_member(member, target, unit.source.path)
             part = Part(unit.source.path, name, target, target.stat().st_size)
             header = read_header(part)
             problem = header_problem(header, unit.day.version, schema)

@@ -157,3 +157,25 @@ def test_messages_in_chinese(tmp_path, parts, run_tada):
     message = " ".join(result.output.split())
     assert result.exit_code == 2
     assert "第 5 行" in message and "欄 application_date" in message and "不是時間" in message
+
+
+def test_too_few_cells(tmp_path, parts, imported, run_tada):
+    # The fast reader pads a short row with nulls; the strict reader must name it instead.
+    sub, text = parts[0][1]
+    lines = text.split("\n")
+    lines[5] = lines[5].rsplit(",", 1)[0]
+    parts[0][1] = (sub, "\n".join(lines))
+    dump = pack_day(tmp_path / "bad", STEM, parts)
+    _fails(run_tada, dump, imported, f"part {STEM}-00000-00001.csv", "cannot be read",
+           "line 6 of the file has 37 cells where the header has 38")
+
+
+def test_blank_line_inside_a_part_is_skipped(tmp_path, parts, imported, run_tada):
+    # The fast reader makes a blank line a row of nulls: the part goes to the strict reader,
+    # which skips it, so the day is read exactly as without it.
+    sub, text = parts[1][0]
+    lines = text.split("\n")
+    parts[1][0] = (sub, "\n".join([*lines[:9], "", *lines[9:]]))
+    result = run_tada("dsa", "import", str(pack_day(tmp_path / "bad", STEM, parts)))
+    assert result.exit_code == 0, result.output
+    assert "120 rows" in " ".join(result.output.split())
