@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from babel import Locale
+from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
 from core import safe_yaml
@@ -96,8 +97,4 @@ def fmt_date(value: dt.date | dt.datetime | None, lang: str | None = None) -> st
         return "—"
     if isinstance(value, dt.datetime):
         value = value.date()
-    # Imported here: babel.dates finds the local time zone on import, which the commands
-    # that format no dates (ingest, score) need not pay for.
-    from babel.dates import format_date
-
-    return format_date(value, format="medium", locale=babel_locale(lang))
+    return _babel_date(value, format="medium", locale=babel_locale(lang))

@@ -11,9 +11,10 @@ created_at, which every statement has, so valid parts never take the slow path.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
-import pyarrow as pa
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ROW_NO = "row_no"
 
@@ -21,6 +22,10 @@ ROW_NO = "row_no"
 def read_part(path: Path, header: list[str], columns: list[str]) -> pa.Table | None:
     """``columns`` of the part at ``path`` as text, with ``row_no`` (1 = the first record after
     the header); None when the part must be read by the strict reader instead."""
+    # Imported here: Polars (with NumPy and PyArrow) takes about 0.3 s to import, and every
+    # ``tada score`` imports this module (publish, engine_duckdb) without reading a part.
+    import polars as pl
+
     try:
         # null_values="": an empty cell is NULL, quoted or not, as DuckDB reads it.
         frame = pl.read_csv(path, has_header=True, separator=",", quote_char='"',
