@@ -71,3 +71,27 @@ def test_a_bad_notice_names_the_key(tmp_path):
     with pytest.raises(DefinitionError) as caught:
         load_notices(path)
     assert caught.value.key == "notices[1].from"
+
+
+def test_the_tdbs_known_data_quality_notices_apply_where_announced():
+    from core.dsa_public import applicable_notices
+
+    columns = ("id", "applies_to", "platform", "from_day", "until_day", "source", "text_en",
+               "text_zh")
+    rows = [dict(zip(columns, row, strict=True)) for row in load_notices().rows]
+
+    def ids(names: set[str], first: str, last: str) -> set[str]:
+        return {n.id for n in applicable_notices(rows, names, dt.date.fromisoformat(first),
+                                                 dt.date.fromisoformat(last))}
+
+    inverted = "google_play_automated_detection_inverted"
+    assert inverted in ids({"Google Play"}, "2024-01-01", "2024-03-31")
+    assert inverted not in ids({"Google Play"}, "2026-07-01", "2026-09-30")
+    assert inverted not in ids({"facebook", "Facebook"}, "2024-01-01", "2024-03-31")
+    flagged = "facebook_trusted_flaggers_unlabelled"
+    assert flagged in ids({"facebook", "Facebook"}, "2025-07-01", "2025-09-30")
+    assert flagged not in ids({"facebook", "Facebook"}, "2025-11-01", "2025-11-30")
+    assert "duplicates_before_cleanup" in ids({"tiktok"}, "2024-04-01", "2024-06-30")
+    assert "duplicates_before_cleanup" not in ids({"tiktok"}, "2024-07-01", "2024-09-30")
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[inverted]["applies_to"] == "automated_detection_share"
