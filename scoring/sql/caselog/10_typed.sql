@@ -28,24 +28,35 @@ CREATE OR REPLACE TEMP MACRO iso_local(p) AS
 
 -- The plain forms most logs use (date, or date and time to the minute or second, no
 -- fraction, no offset) skip the general parse: the same result, computed several times faster.
-CREATE OR REPLACE TEMP MACRO is_plain(v) AS
-    regexp_full_match(v, '\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?');
-
+-- The length pins every field to its full width (strptime alone would take '2023-3-5').
+-- One constant format per branch: strptime with a list of formats is many times slower.
 CREATE OR REPLACE TEMP MACRO plain_local(v) AS
-    CASE WHEN left(v, 4) > '0000'
-              AND (length(v) = 10
-                   OR (substr(v, 12, 2) < '24' AND substr(v, 15, 2) < '60'
-                       AND (length(v) = 16 OR substr(v, 18, 2) < '60')))
-         THEN try_cast(left(v, 10) AS DATE)
-              + to_microseconds(
-                    (coalesce(nullif(substr(v, 12, 2), '')::BIGINT * 3600, 0)
-                     + coalesce(nullif(substr(v, 15, 2), '')::BIGINT * 60, 0)
-                     + coalesce(nullif(substr(v, 18, 2), '')::BIGINT, 0)) * 1000000)
+    CASE WHEN left(v, 4) <= '0000' THEN NULL
+         WHEN length(v) = 16 AND substr(v, 11, 1) = ' ' THEN try_strptime(v, '%Y-%m-%d %H:%M')
+         WHEN length(v) = 10 THEN try_strptime(v, '%Y-%m-%d')
+         WHEN length(v) = 19 AND substr(v, 11, 1) = ' ' THEN try_strptime(v, '%Y-%m-%d %H:%M:%S')
+         WHEN length(v) = 16 THEN try_strptime(v, '%Y-%m-%dT%H:%M')
+         WHEN length(v) = 19 THEN try_strptime(v, '%Y-%m-%dT%H:%M:%S')
     END;
 
 -- A moment written without an offset is in the log's time zone.
 CREATE OR REPLACE TEMP MACRO zone_utc(local) AS
     (local AT TIME ZONE getvariable('tz')) AT TIME ZONE 'UTC';
+
+-- The zone's shift (UTC minus local) for every whole local hour of the plausible window whose
+-- shift is the same at its first and last microsecond: adding it is zone_utc() for any moment
+-- of that hour, without a time zone lookup per cell. Hours with a change of offset are left
+-- out, and their moments converted one by one.
+CREATE OR REPLACE TEMP TABLE zone_hours AS
+WITH hours AS (
+    SELECT hour, zone_utc(hour) - hour AS shift,
+           zone_utc(hour + INTERVAL '3599999999 microseconds')
+               - (hour + INTERVAL '3599999999 microseconds') AS end_shift
+    FROM generate_series(getvariable('earliest_plausible')::TIMESTAMP - INTERVAL 1 DAY,
+                         getvariable('latest_plausible')::TIMESTAMP + INTERVAL 1 DAY,
+                         INTERVAL 1 HOUR) AS g(hour)
+)
+SELECT hour, shift FROM hours WHERE shift = end_shift;
 
 -- In UTC: a written offset wins, otherwise the log's time zone applies.
 CREATE OR REPLACE TEMP MACRO iso_utc(p, local) AS
@@ -72,32 +83,39 @@ CREATE OR REPLACE TEMP MACRO enum_rule(v, allowed, name) AS
 
 -- A view: the cells are typed once, while 30_checks.sql builds `checked`.
 CREATE OR REPLACE TEMP VIEW typed AS
-WITH parts AS (
-    -- parts only of the values not in a plain form (NULL for the plain ones)
-    SELECT *, CASE WHEN NOT is_plain(reported_at) THEN iso_parts(reported_at) END AS rp,
-           CASE WHEN NOT is_plain(first_response_at) THEN iso_parts(first_response_at) END
-               AS fp,
-           CASE WHEN NOT is_plain(removed_at) THEN iso_parts(removed_at) END AS dp,
+WITH plain AS (
+    SELECT *, plain_local(reported_at) AS rep_p, plain_local(first_response_at) AS fr_p,
+           plain_local(removed_at) AS rem_p,
            regexp_matches(follow_ups, '^[+-]?[0-9]+$') AS fu_digits
     FROM log_text
 ),
+parts AS (
+    -- parts only of the values not in a plain form (NULL for the plain ones)
+    SELECT *, CASE WHEN rep_p IS NULL THEN iso_parts(reported_at) END AS rp,
+           CASE WHEN fr_p IS NULL THEN iso_parts(first_response_at) END AS fp,
+           CASE WHEN rem_p IS NULL THEN iso_parts(removed_at) END AS dp
+    FROM plain
+),
 local AS (
     SELECT *,
-           CASE WHEN rp IS NULL THEN plain_local(reported_at) ELSE iso_local(rp) END AS rep_l,
-           CASE WHEN fp IS NULL THEN plain_local(first_response_at) ELSE iso_local(fp) END
-               AS fr_l,
-           CASE WHEN dp IS NULL THEN plain_local(removed_at) ELSE iso_local(dp) END AS rem_l
+           CASE WHEN rp IS NULL THEN rep_p ELSE iso_local(rp) END AS rep_l,
+           CASE WHEN fp IS NULL THEN fr_p ELSE iso_local(fp) END AS fr_l,
+           CASE WHEN dp IS NULL THEN rem_p ELSE iso_local(dp) END AS rem_l
     FROM parts
 ),
 utc AS (
-    SELECT *,
-           CASE WHEN rp IS NULL THEN zone_utc(rep_l) ELSE iso_utc(rp, rep_l) END
-               AS reported_utc,
-           CASE WHEN fp IS NULL THEN zone_utc(fr_l) ELSE iso_utc(fp, fr_l) END
-               AS first_response_utc,
-           CASE WHEN dp IS NULL THEN zone_utc(rem_l) ELSE iso_utc(dp, rem_l) END AS removed_utc,
+    SELECT l.*,
+           CASE WHEN rp IS NULL THEN CASE WHEN zr.shift IS NULL THEN zone_utc(rep_l) ELSE rep_l + zr.shift END
+                ELSE iso_utc(rp, rep_l) END AS reported_utc,
+           CASE WHEN fp IS NULL THEN CASE WHEN zf.shift IS NULL THEN zone_utc(fr_l) ELSE fr_l + zf.shift END
+                ELSE iso_utc(fp, fr_l) END AS first_response_utc,
+           CASE WHEN dp IS NULL THEN CASE WHEN zd.shift IS NULL THEN zone_utc(rem_l) ELSE rem_l + zd.shift END
+                ELSE iso_utc(dp, rem_l) END AS removed_utc,
            CASE WHEN fu_digits THEN try_cast(follow_ups AS INTEGER) END AS follow_ups_n
-    FROM local
+    FROM local AS l
+    LEFT JOIN zone_hours AS zr ON zr.hour = date_trunc('hour', l.rep_l)
+    LEFT JOIN zone_hours AS zf ON zf.hour = date_trunc('hour', l.fr_l)
+    LEFT JOIN zone_hours AS zd ON zd.hour = date_trunc('hour', l.rem_l)
 )
 SELECT line, case_ref, item_ref, platform, content_url, reported_at, first_response_at,
        removed_at, outcome, channel, follow_ups, victim_gender, perpetrator_relation,
