@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from core.declarations import DeclarationError
 from core.errors import TadaError
 from core.i18n import EN, ZH, normalise_lang
 from core.paths import PLATFORMS_DIR
@@ -140,7 +141,7 @@ def per_day(rows: Iterable[Mapping[str, Any]], column: str = "ncii") -> float | 
 def _declared_names() -> dict[str, tuple[str, ...]]:
     try:
         return {slug: p.dsa_names for slug, p in load_registry(PLATFORMS_DIR).items()}
-    except (TadaError, OSError):  # a reader without the declarations matches by slug only
+    except (TadaError, DeclarationError, OSError):  # unreadable declarations: by slug only
         return {}
 
 
