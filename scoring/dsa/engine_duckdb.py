@@ -1,7 +1,8 @@
-"""The DuckDB engine: reads each CSV part into the staging table, then runs the shared SQL.
+"""The DuckDB engine: stages each CSV part (read by ``part_reader``, or by DuckDB's strict
+reader), then runs the shared SQL.
 
-Only this module knows how files reach DuckDB; the transform and aggregate steps are the SQL
-files in ``scoring/sql/dsa/``, written in SQL that Spark runs too.
+Only this module and ``part_reader`` know how files reach DuckDB; the transform and aggregate
+steps are the SQL files in ``scoring/sql/dsa/``, written in SQL that Spark runs too.
 """
 
 from __future__ import annotations
