@@ -74,6 +74,26 @@ def test_duplicate_items_and_inconsistent_cases(make_row, case_log, data_dir):
     assert problems == [(3, "item_ref", "1"), (4, "victim_gender", "male")]
 
 
+def test_repeated_items_are_reported_once_and_not_compared_again(make_row, case_log,
+                                                                 data_dir):
+    rows = [
+        make_row(case_ref="A"),                                        # line 2
+        make_row(case_ref="A", victim_gender="male"),                  # 3: a copy of line 2
+        make_row(case_ref="A"),                                        # 4: another copy
+        make_row(case_ref="A", item_ref="2", perpetrator_relation="friend"),  # 5
+        make_row(case_ref="B"),                                        # 6
+        make_row(case_ref="B", item_ref="2", victim_gender="male"),    # 7
+        make_row(case_ref="B", item_ref="3", victim_gender="male"),    # 8
+        make_row(case_ref="C"),                                        # 9: a case of its own
+        make_row(case_ref="C", item_ref="2"),                          # 10
+    ]
+    problems, error = _problems(case_log(rows), data_dir)
+    assert problems == [(3, "item_ref", "1"), (4, "item_ref", "1"),
+                        (5, "perpetrator_relation", "friend"), (7, "victim_gender", "male"),
+                        (8, "victim_gender", "male")]
+    assert "row 2" in " ".join(error.details()[:2])
+
+
 def test_missing_column_names_the_column(make_row, case_log, data_dir):
     header = ("case_ref", "item_ref", "platform", "reported_at", "outcome")
     problems, _ = _problems(case_log([make_row()], header=header), data_dir)

@@ -58,25 +58,41 @@ SELECT * REPLACE (
        cells_ok AND removed_utc < reported_utc AS x_removed_before
 FROM flagged;
 
+-- Most logs have neither repeated items nor disagreeing case profiles: a GROUP BY (hashing)
+-- finds the few such groups, and the window functions (sorting) run on their rows only.
 CREATE OR REPLACE TEMP TABLE row_checks AS
 WITH clean AS (
-    SELECT line, case_ref, item_ref, victim_gender_v, perpetrator_relation_v,
-           min(line) OVER (PARTITION BY case_ref, item_ref) AS first_item_line
+    SELECT line, case_ref, item_ref, victim_gender_v, perpetrator_relation_v
     FROM checked
     WHERE cells_ok AND x_removed IS NULL AND x_first_response IS NULL
       AND NOT x_first_before AND NOT x_removed_before
 ),
+repeated AS (
+    SELECT c.line, c.item_ref, min(c.line) OVER (PARTITION BY c.case_ref, c.item_ref)
+               AS first_item_line
+    FROM clean AS c
+    SEMI JOIN (SELECT case_ref, item_ref FROM clean GROUP BY ALL HAVING count(*) > 1) AS r
+        ON c.case_ref = r.case_ref AND c.item_ref = r.item_ref
+),
+firsts AS (
+    -- every item's first row: a later copy is a duplicate, not compared again
+    SELECT * FROM clean
+    ANTI JOIN (SELECT line FROM repeated WHERE line <> first_item_line) AS later USING (line)
+),
 profiles AS (
-    SELECT *, arg_min(victim_gender_v, line) OVER w AS first_gender,
-           arg_min(perpetrator_relation_v, line) OVER w AS first_relation,
-           min(line) OVER w AS first_case_line
-    FROM clean
-    WHERE line = first_item_line
-    WINDOW w AS (PARTITION BY case_ref)
+    SELECT f.*, arg_min(f.victim_gender_v, f.line) OVER w AS first_gender,
+           arg_min(f.perpetrator_relation_v, f.line) OVER w AS first_relation,
+           min(f.line) OVER w AS first_case_line
+    FROM firsts AS f
+    SEMI JOIN (SELECT case_ref FROM firsts GROUP BY case_ref
+               HAVING count(DISTINCT victim_gender_v) > 1
+                   OR count(DISTINCT perpetrator_relation_v) > 1) AS d
+        ON f.case_ref = d.case_ref
+    WINDOW w AS (PARTITION BY f.case_ref)
 )
 SELECT line, 'item_ref' AS col, item_ref AS value, 'duplicate' AS rule,
        first_item_line AS first_line
-FROM clean
+FROM repeated
 WHERE line <> first_item_line
 UNION ALL
 SELECT line,
