@@ -8,10 +8,12 @@ from __future__ import annotations
 import errno
 import functools
 import importlib
+import inspect
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from gettext import gettext as _
 
 import click
 from rich.console import Console
@@ -140,6 +142,14 @@ class TadaGroup(click.Group):
             _localise_help_option(command, ctx)
         _hold_when_writing(cmd_name, command)
         return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Each command's line comes from the catalogue (cli.help.<name>.short, as the command
+        # itself declares it): listing them imports no command module (Scrapy, Dash, Polars…).
+        with _help_lang(ctx):
+            rows = [(name, inspect.cleandoc(t(f"cli.help.{name}.short"))) for name in COMMANDS]
+        with formatter.section(_("Commands")):
+            formatter.write_dl(rows)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # The group's own texts were translated when tada.cli was imported, before --lang was

@@ -156,6 +156,18 @@ def test_top_level_help_follows_tada_lang(invoke):
     _assert_only(ZH, output)
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_listed_short_help_is_what_each_command_declares(invoke, lang):
+    """``tada --help`` lists the catalogue's lines without importing the commands: each must be
+    the short help the command itself declares, shown when it is imported."""
+    output = _squash(invoke("--lang", lang, "--help"))
+    ctx = cli.make_context("tada", ["--lang", lang, "verify"])
+    for name in COMMANDS:
+        declared = cli.get_command(ctx, name).short_help
+        assert declared == t(f"cli.help.{name}.short", lang), name
+        assert _squash(name + declared) in output, name
+
+
 def test_lang_before_help_chooses_the_top_level_language(invoke):
     output = invoke("--lang", "zh-Hant", "--help")
     assert _squash(t("cli.help.lang", ZH)) in _squash(output)
