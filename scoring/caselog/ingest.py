@@ -127,9 +127,15 @@ def _merge(con: duckdb.DuckDBPyConnection, data_dir: DataDir, registry: dict, ke
         record_fingerprint(con, key)
         load_platforms(con, registry)
         run_sql_file(con, "caselog/40_staging.sql")
-        run_sql_file(con, "warehouse/10_merge_items.sql")
-        changes = Counter(dict(con.execute(
-            "SELECT change, count(*) FROM merge_plan GROUP BY change").fetchall()))
+        if con.execute("SELECT count(*) FROM (SELECT 1 FROM items LIMIT 1)").fetchone()[0]:
+            run_sql_file(con, "warehouse/10_merge_plan.sql")
+            con.execute("CREATE TEMP VIEW incoming AS SELECT * FROM merge_plan")
+            changes = Counter(dict(con.execute(
+                "SELECT change, count(*) FROM merge_plan GROUP BY change").fetchall()))
+        else:
+            con.execute("CREATE TEMP VIEW incoming AS SELECT *, 'new' AS change FROM staging")
+            changes = Counter(new=rows)
+        run_sql_file(con, "warehouse/20_insert_items.sql")
         if not known:
             con.execute(
                 "INSERT INTO case_log_imports VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -137,8 +143,8 @@ def _merge(con: duckdb.DuckDBPyConnection, data_dir: DataDir, registry: dict, ke
                  dt.datetime.now(dt.UTC).replace(tzinfo=None), rows,
                  changes["new"], changes["updated"]],
             )
-        con.execute("DROP VIEW staging; DROP TABLE case_keys; DROP TABLE url_keys; "
-                    "DROP TABLE merge_plan")
+        con.execute("DROP VIEW incoming; DROP VIEW staging; DROP TABLE case_keys; "
+                    "DROP TABLE url_keys; DROP TABLE IF EXISTS merge_plan")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

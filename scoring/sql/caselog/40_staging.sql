@@ -1,10 +1,10 @@
--- The validated log, pseudonymised: the rows scoring/sql/warehouse/10_merge_items.sql merges.
+-- The validated log, pseudonymised: the rows scoring/sql/warehouse/ merges into the warehouse.
 -- Pseudonyms are HMAC-SHA256 under the data directory's key, computed here from SHA-256:
 --   HMAC(K, m) = H((K xor opad) || H((K xor ipad) || m))
 -- with the two padded keys (variables hmac_inner, hmac_outer) prepared in Python, and
 -- m = kind || 0x1F || parts joined by 0x1F, as scoring/caselog/pseudonym.py defines them.
 -- Case keys and content digests are computed once per distinct value. `staging` is a view:
--- the item keys are computed once, while warehouse/10_merge_items.sql builds its plan.
+-- the item keys are computed once, while the merge plan is built or the items inserted.
 
 CREATE OR REPLACE TEMP MACRO pseudonym(kind, message) AS
     sha256(getvariable('hmac_outer')

@@ -1,7 +1,8 @@
--- Merge a validated, pseudonymised staging batch into the warehouse.
--- Expects a temporary table `staging` with the columns of `items` (import_id set) and
--- the victim profile columns. An item already present is updated in place when the new
--- extract is at least as recent and something changed; an older extract never overwrites.
+-- Compare a validated, pseudonymised staging batch with the warehouse's items, and update the
+-- items already present. Expects a temporary view `staging` with the columns of `items`
+-- (import_id set) and the victim profile columns. An item already present is updated in place
+-- when the new extract is at least as recent and something changed; an older extract never
+-- overwrites. 20_insert_items.sql then adds the new items, reading `merge_plan` as `incoming`.
 
 CREATE OR REPLACE TEMP TABLE merge_plan AS
 SELECT s.*,
@@ -21,14 +22,6 @@ SELECT s.*,
 FROM staging AS s
 LEFT JOIN items AS i USING (item_key);
 
-INSERT INTO cases
-SELECT DISTINCT case_key, victim_gender, perpetrator_relation
-FROM merge_plan
-WHERE change IN ('new', 'updated')
-ON CONFLICT (case_key) DO UPDATE SET
-    victim_gender = excluded.victim_gender,
-    perpetrator_relation = excluded.perpetrator_relation;
-
 UPDATE items SET
     case_key = p.case_key, platform_slug = p.platform_slug,
     unregistered_platform = p.unregistered_platform, host = p.host,
@@ -42,10 +35,3 @@ WHERE items.item_key = p.item_key AND p.change = 'updated';
 UPDATE items SET as_of = p.as_of
 FROM merge_plan AS p
 WHERE items.item_key = p.item_key AND p.change = 'unchanged' AND p.as_of > items.as_of;
-
-INSERT INTO items
-SELECT item_key, case_key, platform_slug, unregistered_platform, host, content_digest,
-       reported_at, first_response_at, removed_at, outcome, channel, follow_ups, as_of,
-       import_id
-FROM merge_plan
-WHERE change = 'new';
