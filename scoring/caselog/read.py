@@ -19,6 +19,7 @@ import codecs
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,19 +153,22 @@ def _fast_read(con: duckdb.DuckDBPyConnection, source: Path, tmp: Path, skipped:
     DuckDB's reader takes one kind of line ending per file; a file that mixes them (a
     comment line in LF before rows in CR LF, as the bundled sample has) is read from a copy
     with LF endings. That copy is trusted only with one line per record, so no cell can
-    have held a CR LF of its own."""
-    lines, crlf = _scan(source)
-    if _try_read(con, source, lines, skipped, width):
+    have held a CR LF of its own. The lines are counted in a second thread meanwhile (DuckDB
+    releases the interpreter while it reads)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        scan = pool.submit(_scan, source)
+        read = _try_read(con, source, skipped, width)
+        lines, crlf = scan.result()
+    if read and _one_line_each(con, lines, skipped, width):
         return True
     if not crlf:
         return False
     lf = tmp / "lf.csv"
     _to_lf(source, lf)
-    return _try_read(con, lf, lines, skipped, width)
+    return _try_read(con, lf, skipped, width) and _one_line_each(con, lines, skipped, width)
 
 
-def _try_read(con: duckdb.DuckDBPyConnection, source: Path, lines: int, skipped: int,
-              width: int) -> bool:
+def _try_read(con: duckdb.DuckDBPyConnection, source: Path, skipped: int, width: int) -> bool:
     names = {_column(i): "VARCHAR" for i in range(width)}
     try:
         con.execute(
@@ -174,8 +178,16 @@ def _try_read(con: duckdb.DuckDBPyConnection, source: Path, lines: int, skipped:
             [str(source), names, skipped + 1, MAX_CELL])
     except duckdb.Error:
         return False
-    # A line break in a cell would let a record span lines and hide a skipped blank line.
-    broken = " OR ".join(f"contains({c}, chr(10)) OR contains({c}, chr(13))" for c in names)
+    return True
+
+
+def _one_line_each(con: duckdb.DuckDBPyConnection, lines: int, skipped: int,
+                   width: int) -> bool:
+    """Whether ``raw_read`` has one record per line of the file (then ``raw_log`` numbers
+    them); a line break in a cell would let a record span lines and hide a skipped blank
+    line."""
+    broken = " OR ".join(f"contains({c}, chr(10)) OR contains({c}, chr(13))"
+                         for c in map(_column, range(width)))
     rows, spans = con.execute(
         f"SELECT count(*), coalesce(bool_or({broken}), false) FROM raw_read").fetchone()
     if spans or rows + skipped + 1 != lines:
