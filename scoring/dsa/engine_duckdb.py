@@ -107,6 +107,7 @@ class DuckDBDay:
         header: read by Polars (an Arrow table DuckDB reads in place) when it can vouch for
         the part, else by DuckDB's strict reader, whose table keeps the file's order."""
         present = [c for c in STAGED if c in header]
+        self._release_part()  # the previous part's table, before this one is read
         table = read_part(part.path, header, present)
         if table is not None:
             self.con.register("dsa_part_arrow", table)
@@ -150,5 +151,9 @@ class DuckDBDay:
             self.con.execute(f"DROP VIEW IF EXISTS {view}")
         for table in ("dsa_staging_raw", "dsa_day_uuids", "dsa_day_ncii", "dsa_platform_filter"):
             self.con.execute(f"DROP TABLE IF EXISTS {table}")
+        self._release_part()
+
+    def _release_part(self) -> None:
         with contextlib.suppress(duckdb.Error):
+            self.con.execute("DROP VIEW IF EXISTS dsa_staging")
             self.con.unregister("dsa_part_arrow")
