@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import tempfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,7 +75,11 @@ def ingest(
     tz = check_timezone(timezone)
     cutoff = as_of_moment(as_of, tz, now) if as_of is not None else None
     registry = load_registry(PLATFORMS_DIR)
-    with tempfile.TemporaryDirectory(prefix="tada-ingest-") as tmp:
+    # The file's digest (which import it is) is computed in a second thread meanwhile:
+    # hashlib releases the interpreter on large buffers, DuckDB while it works.
+    with tempfile.TemporaryDirectory(prefix="tada-ingest-") as tmp, \
+            ThreadPoolExecutor(max_workers=1) as pool:
+        digest = pool.submit(_file_sha256, path)
         con = _scratch(Path(tmp))
         try:
             log = load_raw(con, path, Path(tmp), encoding, sheet)
@@ -83,7 +88,7 @@ def ingest(
             checked = validate(con, log)
             cutoff = cutoff or default_as_of(checked.latest)
             check_as_of(con, log, cutoff, timezone)
-            source_sha = _file_sha256(path)
+            source_sha = digest.result()
             # Only now, with the whole file valid, is anything written.
             key = checked_key(data_dir)
             inner, outer = hmac_pads(key)
