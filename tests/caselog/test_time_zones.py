@@ -1,4 +1,4 @@
-"""Local times become UTC through a per-hour table of the zone's shift; the hours in which a
+"""Local times become UTC through a per-day table of the zone's shift; the days on which a
 zone changes its offset (daylight saving, or a change of standard time) are converted one by
 one. Either way the result is exactly DuckDB's own conversion of each moment."""
 
@@ -34,7 +34,7 @@ def test_same_utc_as_converting_each_moment(tz):
               SELECT unnest(generate_series(TIMESTAMP '2022-01-01', TIMESTAMP '2022-12-31',
                                             INTERVAL 7 MINUTE)))""")
     run_sql_file(con, "caselog/10_typed.sql")
-    assert con.execute("SELECT count(*) FROM zone_hours").fetchone()[0] > 200_000
+    assert con.execute("SELECT count(*) FROM zone_days").fetchone()[0] > 9_000
     differ = con.execute("""
         SELECT count(*) FILTER (WHERE reported_utc IS DISTINCT FROM
                                       zone_utc(reported_at::TIMESTAMP)),

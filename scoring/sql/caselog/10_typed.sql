@@ -43,20 +43,21 @@ CREATE OR REPLACE TEMP MACRO plain_local(v) AS
 CREATE OR REPLACE TEMP MACRO zone_utc(local) AS
     (local AT TIME ZONE getvariable('tz')) AT TIME ZONE 'UTC';
 
--- The zone's shift (UTC minus local) for every whole local hour of the plausible window whose
--- shift is the same at its first and last microsecond: adding it is zone_utc() for any moment
--- of that hour, without a time zone lookup per cell. Hours with a change of offset are left
--- out, and their moments converted one by one.
-CREATE OR REPLACE TEMP TABLE zone_hours AS
-WITH hours AS (
-    SELECT hour, zone_utc(hour) - hour AS shift,
-           zone_utc(hour + INTERVAL '3599999999 microseconds')
-               - (hour + INTERVAL '3599999999 microseconds') AS end_shift
-    FROM generate_series(getvariable('earliest_plausible')::TIMESTAMP - INTERVAL 1 DAY,
+-- The zone's shift (UTC minus local) for every local day of the plausible window whose shift
+-- is the same at its first and last microsecond (no zone changes its offset twice in a day):
+-- adding it is zone_utc() for any moment of that day, without a time zone lookup per cell.
+-- Days with a change of offset are left out, and their moments converted one by one.
+CREATE OR REPLACE TEMP TABLE zone_days AS
+WITH days AS (
+    SELECT day, zone_utc(day) - day AS shift,
+           zone_utc(day + INTERVAL '86399999999 microseconds')
+               - (day + INTERVAL '86399999999 microseconds') AS end_shift
+    FROM generate_series(date_trunc('day', getvariable('earliest_plausible')::TIMESTAMP)
+                             - INTERVAL 1 DAY,
                          getvariable('latest_plausible')::TIMESTAMP + INTERVAL 1 DAY,
-                         INTERVAL 1 HOUR) AS g(hour)
+                         INTERVAL 1 DAY) AS g(day)
 )
-SELECT hour, shift FROM hours WHERE shift = end_shift;
+SELECT day, shift FROM days WHERE shift = end_shift;
 
 -- In UTC: a written offset wins, otherwise the log's time zone applies.
 CREATE OR REPLACE TEMP MACRO iso_utc(p, local) AS
@@ -113,9 +114,9 @@ utc AS (
                 ELSE iso_utc(dp, rem_l) END AS removed_utc,
            CASE WHEN fu_digits THEN try_cast(follow_ups AS INTEGER) END AS follow_ups_n
     FROM local AS l
-    LEFT JOIN zone_hours AS zr ON zr.hour = date_trunc('hour', l.rep_l)
-    LEFT JOIN zone_hours AS zf ON zf.hour = date_trunc('hour', l.fr_l)
-    LEFT JOIN zone_hours AS zd ON zd.hour = date_trunc('hour', l.rem_l)
+    LEFT JOIN zone_days AS zr ON zr.day = date_trunc('day', l.rep_l)
+    LEFT JOIN zone_days AS zf ON zf.day = date_trunc('day', l.fr_l)
+    LEFT JOIN zone_days AS zd ON zd.day = date_trunc('day', l.rem_l)
 )
 SELECT line, case_ref, item_ref, platform, content_url, reported_at, first_response_at,
        removed_at, outcome, channel, follow_ups, victim_gender, perpetrator_relation,
