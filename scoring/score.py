@@ -114,7 +114,7 @@ def _meta(con: duckdb.DuckDBPyConnection, m: Methodology, crawl: CrawlSummary,
     sample = _sample_sha()
     synthetic = any(sha == sample or name == SAMPLE_CASE_LOG.name for name, sha in imports)
     as_of, first, last = con.execute(
-        "SELECT max(as_of), min(reported_at), max(reported_at) FROM stg_items").fetchone()
+        "SELECT max(as_of), min(reported_at), max(reported_at) FROM items").fetchone()
     crawled = con.execute("SELECT max(captured_at) FROM policy_versions").fetchone()[0]
 
     def stamp(moment: dt.datetime | None) -> str:
@@ -235,7 +235,7 @@ def build(data_dir: DataDir, methodology_path: Path | None = None,
         grades = dict(con.execute(
             "SELECT grade, count(*) FROM platform_scores GROUP BY ALL").fetchall())
         with_cases = con.execute(
-            "SELECT count(DISTINCT platform_slug) FROM stg_items").fetchone()[0]
+            "SELECT count(DISTINCT platform_slug) FROM fine_keys").fetchone()[0]
     finally:
         con.close()
     return ScoreSummary(

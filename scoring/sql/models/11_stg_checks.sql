@@ -12,7 +12,7 @@ FROM (
                WHEN end_at > as_of OR response_at > as_of THEN 'event_after_as_of'
                WHEN end_at < reported_at OR response_at < reported_at THEN 'event_before_report'
            END AS problem
-    FROM stg_items
+    FROM item_times
 ) AS s
 LEFT JOIN case_log_imports AS c USING (import_id)
 WHERE s.problem IS NOT NULL

@@ -12,17 +12,31 @@
 -- whole-period medians are published with an interval, so only they get the band. A tolerance
 -- of 1e-12 keeps a step that lands exactly on 0.5 from being missed through rounding.
 
+-- A censoring counts only in the risk sets of the event times at or before it, so it is
+-- moved to the latest event time (of any group) at or before it, and dropped before the
+-- first: every n at an event time is unchanged, with a few rows per event time instead of
+-- one per distinct censoring time.
+
 CREATE OR REPLACE TEMP TABLE km_steps AS
 WITH fine AS (
     SELECT fine_id, t_resp_h AS t, count(*) FILTER (WHERE responded) AS d, count(*) AS m
     FROM stg_items
     GROUP BY ALL
 ),
+event_times AS (
+    SELECT DISTINCT t FROM fine WHERE d > 0
+),
+pooled AS (
+    SELECT f.fine_id, e.t, sum(f.d) AS d, sum(f.m) AS m
+    FROM fine AS f
+    ASOF JOIN event_times AS e ON f.t >= e.t
+    GROUP BY ALL
+),
 ev AS (
     -- counts as DOUBLE (exact below 2^53): sums of BIGINT are HUGEINT, slow in windows
     SELECT m.cell_id, any_value(m.whole_curve) AS whole_curve, f.t,
            sum(f.d)::DOUBLE AS d, sum(f.m)::DOUBLE AS m
-    FROM fine AS f
+    FROM pooled AS f
     JOIN cell_map AS m USING (fine_id)
     GROUP BY m.cell_id, 3
 ),

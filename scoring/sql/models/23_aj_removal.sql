@@ -7,6 +7,8 @@
 -- Only the curves of platforms and categories over the whole period are published whole; the
 -- other groups publish F at 48 hours at most, so their times beyond 7 days are pooled into one
 -- row at +infinity: it keeps every earlier risk set exact and saves most of the work.
+-- Censorings are moved to the latest event time at or before them, as for Kaplan-Meier
+-- (22_km_first_response.sql): the risk sets at the event times are unchanged.
 
 CREATE OR REPLACE TEMP TABLE aj_steps AS
 WITH fine AS (
@@ -17,12 +19,21 @@ WITH fine AS (
     FROM stg_items
     GROUP BY ALL
 ),
+event_times AS (
+    SELECT DISTINCT t FROM fine WHERE d1 + d2 > 0
+),
+pooled AS (
+    SELECT f.fine_id, e.t, sum(f.d1) AS d1, sum(f.d2) AS d2, sum(f.m) AS m
+    FROM fine AS f
+    ASOF JOIN event_times AS e ON f.t >= e.t
+    GROUP BY ALL
+),
 ev AS (
     -- counts as DOUBLE (exact below 2^53): sums of BIGINT are HUGEINT, slow in windows
     SELECT m.cell_id, any_value(m.whole_curve) AS whole_curve,
            CASE WHEN m.whole_curve OR f.t <= 168 THEN f.t ELSE 'infinity'::DOUBLE END AS t,
            sum(f.d1)::DOUBLE AS d1, sum(f.d2)::DOUBLE AS d2, sum(f.m)::DOUBLE AS m
-    FROM fine AS f
+    FROM pooled AS f
     JOIN cell_map AS m USING (fine_id)
     GROUP BY m.cell_id, 3
 ),

@@ -7,7 +7,7 @@ CREATE TABLE pub.methodology AS SELECT yaml FROM methodology_text;
 
 CREATE TABLE pub.platforms AS
 SELECT p.slug, p.name_en, p.name_zh, p.category,
-       p.slug IN (SELECT platform_slug FROM stg_items WHERE platform_slug IS NOT NULL)
+       p.slug IN (SELECT platform_slug FROM fine_keys WHERE platform_slug IS NOT NULL)
            AS has_case_data,
        p.slug IN (SELECT platform FROM policy_versions) AS has_crawl_data
 FROM platforms AS p

@@ -8,10 +8,33 @@
 -- hold at least min(min_cases, the group's distinct cases) distinct ones, so counting those
 -- decides it without counting every group's cases exactly. (A hash collision can only
 -- undercount, which hides more, never less.)
+-- Each fine group's smallest hashes come from one bounded pass: its 8 x min_cases smallest,
+-- repeats included. When those hold min_cases distinct hashes, or are all of the group's
+-- items, their smallest distinct ones are the group's; only a group where one or two cases
+-- fill all of them (many items of one victim) has its hashes deduplicated in full.
 CREATE OR REPLACE TEMP TABLE sup_cell_cases AS
-WITH fine AS (
+WITH heads AS (
+    SELECT fine_id, count(*) AS items,
+           list_sort(min(case_h, 8 * getvariable('min_cases'))) AS smallest
+    FROM stg_items
+    GROUP BY fine_id
+),
+settled AS (
+    SELECT fine_id, list_distinct(smallest) AS distinct_smallest,
+           len(list_distinct(smallest)) >= getvariable('min_cases')
+               OR items = len(smallest) AS settled
+    FROM heads
+),
+fine AS (
+    SELECT fine_id,
+           unnest(list_slice(list_sort(distinct_smallest), 1, getvariable('min_cases')))
+               AS case_h
+    FROM settled
+    WHERE settled
+    UNION ALL
     SELECT fine_id, case_h
     FROM stg_items
+    WHERE fine_id IN (SELECT fine_id FROM settled WHERE NOT settled)
     GROUP BY fine_id, case_h
     QUALIFY row_number() OVER (PARTITION BY fine_id ORDER BY case_h) <= getvariable('min_cases')
 )
