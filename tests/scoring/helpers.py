@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import yaml
 
+from core import methodology
 from core.paths import PLATFORMS_DIR
 from core.registry import load_registry
 from scoring.warehouse import load_platforms, run_sql_file
@@ -112,6 +114,15 @@ class Item:
     reported_h: float = 0.0
     channel: str = "web_form"
     case: str = "c1"
+
+
+def methodology_variant(folder: Path, edit: Callable[[dict], object]) -> Path:
+    """The shipped methodology with ``edit`` applied to its YAML, written in ``folder``."""
+    data = yaml.safe_load(methodology.DEFAULT_PATH.read_text(encoding="utf-8"))
+    edit(data)
+    path = folder / "methodology.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 def _at(hours: float | None) -> dt.datetime | None:

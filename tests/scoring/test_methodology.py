@@ -6,20 +6,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-import yaml
+from scoring_test_helpers import methodology_variant as _variant
 
 from core import methodology
 from core.methodology import MethodologyError
 from core.paths import DataDir
 from scoring.score import build
-
-
-def _variant(tmp_path: Path, edit) -> Path:
-    data = yaml.safe_load(methodology.DEFAULT_PATH.read_text(encoding="utf-8"))
-    edit(data)
-    path = tmp_path / "methodology.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def test_shipped_methodology_loads() -> None:

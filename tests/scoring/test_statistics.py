@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import random
 import warnings
+from collections import defaultdict
 
 import duckdb
 import pytest
@@ -15,6 +16,8 @@ from lifelines.utils import median_survival_times
 from statsmodels.stats.proportion import proportion_confint
 
 from core import methodology
+from core.paths import PLATFORMS_DIR
+from core.registry import load_registry
 from scoring.warehouse import run_sql_file
 
 TOL = 1e-9
@@ -261,3 +264,69 @@ def test_groups_by_category_quarter_and_channel(computed) -> None:
     assert rows[("all", "all", "period", "2022-Q1")] == 3
     assert rows[("all", "all", "period", "2022-Q2")] == 1
     assert not any(k is None for (g, k, *_rest) in rows if g == "platform")
+
+
+def _cells_of(con: duckdb.DuckDBPyConnection) -> dict[int, tuple[str, str, str, str]]:
+    return {r[0]: tuple(r[1:]) for r in _rows(
+        con, "SELECT cell_id, group_type, group_key, dim_type, dim_key FROM cells")}
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_every_group_curve_matches_direct_computation(computed, seed: int) -> None:
+    """Groups whose event times differ (platforms, categories, channels, and all items
+    together): censorings are pooled at event times shared by every group, so each group's
+    risk sets, hence its Kaplan-Meier and Aalen-Johansen steps, must still be its own."""
+    rng = random.Random(seed)
+    category = {slug: p.category for slug, p in load_registry(PLATFORMS_DIR).items()}
+    items, km, aj = [], [], []  # km: (time, responded); aj: (time, kind)
+    for _ in range(400):
+        platform = rng.choice(("telegram", "facebook", "pornhub", "google_search", None))
+        channel = rng.choice(("email", "web_form"))
+        hours = rng.randint(1, 300 if platform == "telegram" else 20_000) / 60
+        later = hours + rng.randint(1, 600) / 60
+        kind = rng.choice(("removed", "refused", "answered", "pending", "no_response"))
+        if kind == "removed":
+            item = h.Item(platform, kind, removed_h=hours, as_of_h=400, channel=channel)
+            km.append((platform, channel, hours, True))
+            aj.append((platform, channel, hours, 1))
+        elif kind == "refused":
+            item = h.Item(platform, kind, response_h=hours, as_of_h=400, channel=channel)
+            km.append((platform, channel, hours, True))
+            aj.append((platform, channel, hours, 2))
+        elif kind == "answered":  # answered, fate still pending: censored for removal
+            item = h.Item(platform, "pending", response_h=hours, as_of_h=later, channel=channel)
+            km.append((platform, channel, hours, True))
+            aj.append((platform, channel, later, 0))
+        else:
+            item = h.Item(platform, kind, as_of_h=hours, channel=channel)
+            km.append((platform, channel, hours, False))
+            aj.append((platform, channel, hours, 0))
+        items.append(item)
+    con = computed(items)
+
+    def members(rows: list[tuple], cell: tuple[str, str, str, str]) -> list[tuple]:
+        group_type, group_key, dim_type, dim_key = cell
+        return [rest for platform, channel, *rest in rows
+                if (group_type == "all"
+                    or (group_type == "platform" and platform == group_key)
+                    or (group_type == "category"
+                        and category.get(platform, "unregistered") == group_key))
+                and (dim_type != "channel" or channel == dim_key)]
+
+    cells = _cells_of(con)
+    km_steps, aj_steps = defaultdict(list), defaultdict(list)
+    for cell_id, t, s in _rows(con, "SELECT cell_id, t, s FROM km_steps ORDER BY cell_id, t"):
+        km_steps[cell_id].append((t, s))
+    for cell_id, t, f, whole in _rows(
+            con, "SELECT cell_id, t, cif, whole_curve FROM aj_steps ORDER BY cell_id, t"):
+        aj_steps[cell_id].append((t, f, whole))
+    assert len(cells) > 20
+    for cell_id, cell in cells.items():
+        times, events = zip(*members(km, cell), strict=True)
+        reference = [(t, s) for t, s, _v in h.kaplan_meier(list(times), list(events))]
+        assert same_steps(km_steps[cell_id], reference), cell
+        times, kinds = zip(*members(aj, cell), strict=True)
+        whole = cell[0] in ("platform", "category") and cell[2] == "total"
+        reference = [(t, f) for t, f in h.aalen_johansen(list(times), list(kinds))
+                     if whole or t <= 168]
+        assert same_steps([(t, f) for t, f, _w in aj_steps[cell_id]], reference), cell

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import scoring_test_helpers as h
 
 from core.export import export_scorecards
 from core.paths import DataDir
@@ -252,3 +253,24 @@ def test_contributor_rule_hides_cells_about_fewer_than_three_victims(case_log, r
     assert google["items"] == 12 and google["removal_rate"] == 1.0
     assert "google_search" in curves
     assert meta["min_cases_per_cell"] == "3"
+
+
+def test_contributor_rule_counts_cases_behind_many_repeated_items(computed) -> None:
+    """Groups where a few victims have many items each (more than a bounded look at the
+    smallest case hashes holds): their distinct victims are still counted exactly."""
+    plan = {"telegram": ["v1"] * 40,                             # one victim
+            "facebook": ["v2", "v3"] * 20,                       # two victims
+            "google_search": ["v4", "v5"] * 28 + ["v6"] * 4,     # three: published
+            "pornhub": [f"w{n}" for n in range(30)]}             # thirty
+    items = [h.Item(platform, "removed", removed_h=1, case=case)
+             for platform, cases in plan.items() for case in cases]
+    con = computed(items)
+    found = dict(con.execute(
+        "SELECT group_key, cases FROM sup_cell_cases JOIN cells USING (cell_id) "
+        "WHERE group_type = 'platform' AND dim_type = 'total'").fetchall())
+    assert found == {"telegram": 1, "facebook": 2, "google_search": 3, "pornhub": 3}
+    reasons = dict(con.execute(
+        "SELECT group_key, items_reason FROM cell_hidden "
+        "WHERE group_type = 'platform' AND dim_type = 'total'").fetchall())
+    assert reasons["telegram"] == reasons["facebook"] == "contributors"
+    assert reasons["google_search"] != "contributors" and reasons["pornhub"] != "contributors"
