@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -29,7 +30,10 @@ from scoring.warehouse import connect, load_platforms, run_sql_file
 
 __all__ = ["IngestSummary", "as_of_moment", "ingest"]
 
-SCRATCH_MEMORY = "768MB"
+# DuckDB's memory for a log's scratch database, in MB: it spills to disk beyond. A larger log
+# gets more (up to the log's own size, at most 1.4 GB), so a 10 M-item log spills less and its
+# ingest stays under 2 GB; $TADA_MEMORY_LIMIT overrides it, e.g. on a smaller machine.
+SCRATCH_MEMORY_MB = (768, 1400)
 
 
 @dataclass
@@ -56,9 +60,17 @@ def _file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _scratch(tmp: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(config={"temp_directory": str(tmp / "spill"),
-                                 "memory_limit": SCRATCH_MEMORY})
+def scratch_memory(path: Path) -> str:
+    """The scratch database's memory limit for the log at ``path``."""
+    if os.environ.get("TADA_MEMORY_LIMIT"):
+        return os.environ["TADA_MEMORY_LIMIT"]
+    low, high = SCRATCH_MEMORY_MB
+    size = path.stat().st_size if path.is_file() else 0
+    return f"{max(low, min(high, size // 1_000_000))}MB"
+
+
+def _scratch(tmp: Path, memory: str) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(config={"temp_directory": str(tmp / "spill"), "memory_limit": memory})
     con.execute("SET enable_progress_bar = false")
     return con
 
@@ -80,7 +92,7 @@ def ingest(
     with tempfile.TemporaryDirectory(prefix="tada-ingest-") as tmp, \
             ThreadPoolExecutor(max_workers=1) as pool:
         digest = pool.submit(_file_sha256, path)
-        con = _scratch(Path(tmp))
+        con = _scratch(Path(tmp), scratch_memory(path))
         try:
             log = load_raw(con, path, Path(tmp), encoding, sheet)
             set_parameters(con, timezone, now, cutoff)

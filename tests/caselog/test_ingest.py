@@ -131,3 +131,18 @@ def test_free_text_columns_are_ignored(make_row, case_log, data_dir):
 def test_secret_key_is_private(make_row, case_log, data_dir):
     ingest(case_log([make_row()]), data_dir)
     assert data_dir.secret_key_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_scratch_memory_grows_with_the_log_within_bounds(tmp_path, monkeypatch):
+    from scoring.caselog.ingest import scratch_memory
+
+    monkeypatch.delenv("TADA_MEMORY_LIMIT", raising=False)
+    log = tmp_path / "log.csv"
+    for size, expected in ((1_000, "768MB"), (1_000_000_000, "1000MB"),
+                           (3_000_000_000, "1400MB")):
+        with log.open("wb") as fh:  # a sparse file: only its size matters
+            fh.truncate(size)
+        assert scratch_memory(log) == expected
+    assert scratch_memory(tmp_path / "missing.csv") == "768MB"
+    monkeypatch.setenv("TADA_MEMORY_LIMIT", "300MB")
+    assert scratch_memory(log) == "300MB"
