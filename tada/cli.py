@@ -13,7 +13,6 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from gettext import gettext as _
 
 import click
 from rich.console import Console
@@ -115,8 +114,29 @@ def _hold_when_writing(name: str, command: click.Command) -> None:
     command._tada_holds = True  # type: ignore[attr-defined]
 
 
+class _HelpFormatter(click.HelpFormatter):
+    """click writes its own headings (Usage, Options, Commands) in English: translate them,
+    each with its language's colon."""
+
+    _HEADINGS = {"Options": "cli.help.heading.options", "Commands": "cli.help.heading.commands",
+                 "Positional arguments": "cli.help.heading.arguments"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, t("cli.help.heading.usage") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        key = self._HEADINGS.get(heading)
+        self.write(f"{'':>{self.current_indent}}{t(key) if key else heading + ':'}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _HelpFormatter
+
+
 def _localise_help_option(command: click.Command, ctx: click.Context) -> None:
-    """click writes its own --help text in English; translate it, for nested commands too."""
+    """click writes its own --help text and headings in English; translate them, for nested
+    commands too."""
+    command.context_class = _Context
     option = command.get_help_option(ctx)
     if option is not None:
         option.help = t("cli.help.help")
@@ -128,6 +148,8 @@ def _localise_help_option(command: click.Command, ctx: click.Context) -> None:
 class TadaGroup(click.Group):
     """Loads each subcommand only when it runs (a quick ``tada verify`` need not import Dash),
     and reports a TadaError as a plain message and exit code 2, never a traceback."""
+
+    context_class = _Context
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
@@ -148,7 +170,7 @@ class TadaGroup(click.Group):
         # itself declares it): listing them imports no command module (Scrapy, Dash, Polars…).
         with _help_lang(ctx):
             rows = [(name, inspect.cleandoc(t(f"cli.help.{name}.short"))) for name in COMMANDS]
-        with formatter.section(_("Commands")):
+        with formatter.section("Commands"):
             formatter.write_dl(rows)
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -61,8 +61,8 @@ def test_help_lists_every_command_without_importing_any(args, env):
     result = subprocess.run([sys.executable, "-c", HELP_PROBE, *args], cwd=ROOT,
                             env={**clean, **env}, capture_output=True, text=True, check=True)
     lang = normalise_lang(env.get("TADA_LANG") or (args[1] if args[0] == "--lang" else None))
-    listed = [line.split(maxsplit=1) for line in result.stdout.split("Commands:")[1].splitlines()
-              if line.strip()]
+    commands = result.stdout.split(t("cli.help.heading.commands", lang))[1]
+    listed = [line.split(maxsplit=1) for line in commands.splitlines() if line.strip()]
     assert listed == [[name, t(f"cli.help.{name}.short", lang)] for name in COMMANDS]
     modules = json.loads(result.stderr.strip().splitlines()[-1])
     assert [name for name in modules if name.startswith("tada.commands")] == []
