@@ -10,6 +10,7 @@ created_at, which every statement has, so valid parts never take the slow path.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,10 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 ROW_NO = "row_no"
+# Polars' allocator (jemalloc) keeps freed pages for seconds by default, so a day's parts pile
+# up in memory: returned at once, a 2 M-statement day peaks at 581 MB instead of 815 MB, at no
+# measured cost. Read when Polars is first imported, which this module does.
+os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 
 def read_part(path: Path, header: list[str], columns: list[str]) -> pa.Table | None:
