@@ -29,6 +29,7 @@ from scoring import suppression
 from scoring.crawl_archive import CrawlSummary, load_archive
 from scoring.dsa.publish import publish as dsa_publish
 from scoring.warehouse import SQL_DIR, connect, load_platforms, run_sql_file
+from scoring.warehouse import memory_limit as env_memory_limit
 
 DEFAULT_MEMORY = "1536MB"
 
@@ -222,8 +223,7 @@ def build(data_dir: DataDir, methodology_path: Path | None = None,
     con = connect(data_dir.warehouse)
     try:
         # A laptop's worth of memory by default; DuckDB spills to disk beyond it.
-        con.execute("SET memory_limit = ?",
-                    [memory_limit or os.environ.get("TADA_MEMORY_LIMIT") or DEFAULT_MEMORY])
+        con.execute("SET memory_limit = ?", [memory_limit or env_memory_limit(DEFAULT_MEMORY)])
         con.execute("SET preserve_insertion_order = false")  # every output has an ORDER BY
         crawl = _load_inputs(con, registry, data_dir.archive)
         sup = compute(con, m, data_dir.warehouse)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
 
+from core.errors import TadaError
+from core.i18n import t
 from core.registry import Platform
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -36,3 +39,19 @@ def load_platforms(con: duckdb.DuckDBPyConnection, platforms: dict[str, Platform
         "INSERT INTO platforms VALUES (?, ?, ?, ?)",
         [(p.slug, p.name_en, p.name_zh, p.category) for p in platforms.values()],
     )
+
+
+def memory_limit(default: str) -> str:
+    """DuckDB's memory limit: $TADA_MEMORY_LIMIT when set (a size DuckDB accepts, or a clear
+    error), else ``default``. DuckDB spills to disk beyond it."""
+    chosen = os.environ.get("TADA_MEMORY_LIMIT")
+    if not chosen:
+        return default
+    probe = duckdb.connect()
+    try:
+        probe.execute("SET memory_limit = ?", [chosen])
+    except duckdb.Error as exc:
+        raise TadaError(t("scoring.cli.bad_memory_limit_env", None, value=chosen)) from exc
+    finally:
+        probe.close()
+    return chosen

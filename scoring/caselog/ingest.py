@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import tempfile
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -26,7 +25,7 @@ from scoring.caselog.pseudonym import hmac_pads
 from scoring.caselog.read import load_raw
 from scoring.caselog.time import as_of_moment, check_timezone, default_as_of
 from scoring.caselog.validate import check_as_of, load_registry_tables, set_parameters, validate
-from scoring.warehouse import connect, load_platforms, run_sql_file
+from scoring.warehouse import connect, load_platforms, memory_limit, run_sql_file
 
 __all__ = ["IngestSummary", "as_of_moment", "ingest"]
 
@@ -62,11 +61,9 @@ def _file_sha256(path: Path) -> str:
 
 def scratch_memory(path: Path) -> str:
     """The scratch database's memory limit for the log at ``path``."""
-    if os.environ.get("TADA_MEMORY_LIMIT"):
-        return os.environ["TADA_MEMORY_LIMIT"]
     low, high = SCRATCH_MEMORY_MB
     size = path.stat().st_size if path.is_file() else 0
-    return f"{max(low, min(high, size // 1_000_000))}MB"
+    return memory_limit(f"{max(low, min(high, size // 1_000_000))}MB")
 
 
 def _scratch(tmp: Path, memory: str) -> duckdb.DuckDBPyConnection:

@@ -147,7 +147,7 @@ class DuckDBDay:
         return sql("day_statements")
 
     def close(self) -> None:
-        for view in ("dsa_flagged", "dsa_staging", "dsa_day_rows"):
+        for view in ("dsa_flagged", "dsa_day_rows"):
             self.con.execute(f"DROP VIEW IF EXISTS {view}")
         for table in ("dsa_staging_raw", "dsa_day_uuids", "dsa_day_ncii", "dsa_platform_filter"):
             self.con.execute(f"DROP TABLE IF EXISTS {table}")

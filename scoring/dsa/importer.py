@@ -8,7 +8,6 @@ NCII definition version and platform filter are those already imported is skippe
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from scoring.dsa.engine_duckdb import DuckDBDay, sql
 from scoring.dsa.errors import DumpError
 from scoring.dsa.parts import iter_parts
 from scoring.dsa.sources import Day, discover, verify
-from scoring.warehouse import connect
+from scoring.warehouse import connect, memory_limit
 
 DAY_TABLES = ("dsa_days", "dsa_files", "dsa_platform_days", "dsa_statements")
 DEFAULT_MEMORY_LIMIT = "512MB"
@@ -56,11 +55,11 @@ def platform_names(registry: dict[str, Platform], slugs: Iterable[str]) -> list[
     return sorted(set(names))
 
 
-def open_warehouse(data_dir: DataDir) -> duckdb.DuckDBPyConnection:
+def open_warehouse(data_dir: DataDir, memory: str | None = None) -> duckdb.DuckDBPyConnection:
     con = connect(data_dir.ensure().warehouse)
     con.execute(sql("00_schema"))
     # Bounded memory whatever the day's size: DuckDB spills to disk beyond this.
-    con.execute(f"SET memory_limit = '{os.environ.get('TADA_MEMORY_LIMIT', DEFAULT_MEMORY_LIMIT)}'")
+    con.execute("SET memory_limit = ?", [memory or memory_limit(DEFAULT_MEMORY_LIMIT)])
     con.execute("SET preserve_insertion_order = true")
     return con
 
@@ -147,13 +146,14 @@ def import_dumps(paths: Iterable[Path], data_dir: DataDir, platforms: Iterable[s
                  definition_path: Path = ncii_definition.DEFAULT_PATH,
                  progress: Callable[[Day], None] | None = None) -> list[DayResult]:
     """Import every day found in ``paths``; returns what happened to each day."""
+    memory = memory_limit(DEFAULT_MEMORY_LIMIT)  # a bad setting stops the import before any work
     definition = ncii_definition.load(definition_path)
     registry = load_registry(PLATFORMS_DIR)
     names = platform_names(registry, platforms)
     filter_key = ",".join(names or [])
     days = discover(paths, since, until)
     results: list[DayResult] = []
-    con = open_warehouse(data_dir)
+    con = open_warehouse(data_dir, memory)
     try:
         for day in days:
             if progress:

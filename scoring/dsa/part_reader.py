@@ -18,10 +18,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 ROW_NO = "row_no"
-# Polars' allocator (jemalloc) keeps freed pages for seconds by default, so a day's parts pile
-# up in memory: returned at once, a 2 M-statement day peaks at 581 MB instead of 815 MB, at no
-# measured cost. Read when Polars is first imported, which this module does.
-os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
 
 
 def read_part(path: Path, header: list[str], columns: list[str]) -> pa.Table | None:
@@ -29,6 +25,10 @@ def read_part(path: Path, header: list[str], columns: list[str]) -> pa.Table | N
     the header); None when the part must be read by the strict reader instead."""
     # Imported here: Polars (with NumPy and PyArrow) takes about 0.3 s to import, and every
     # ``tada score`` imports this module (publish, engine_duckdb) without reading a part.
+    # Its allocator (jemalloc) reads this setting when Polars is first imported: by default it
+    # keeps freed pages for seconds and a day's parts pile up; returned at once, a 2 M-statement
+    # day peaks at 581 MB instead of 815 MB, at no measured cost.
+    os.environ.setdefault("_RJEM_MALLOC_CONF", "dirty_decay_ms:0,muzzy_decay_ms:0")
     import polars as pl
 
     try:

@@ -99,8 +99,7 @@ def _inner_zip(outer: zipfile.ZipFile, info: zipfile.ZipInfo, raw: IO[bytes],
         return zipfile.ZipFile(window), window
     # A compressed outer zip (not the TDB's own): copy the part zip out first.
     spill = stack.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 (closed by the stack)
-    with outer.open(info) as src:
-        shutil.copyfileobj(src, spill, 1 << 20)
+    _copy(outer.open(info), spill)
     return zipfile.ZipFile(spill), spill
 
 

@@ -7,6 +7,7 @@ without write permission."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from scoring.dsa.synthetic import write_day
 
 TIMEOUT = 120
 HEADER = ("case_ref,item_ref,platform,content_url,reported_at,first_response_at,removed_at,"
@@ -72,6 +75,7 @@ class Case:
     data: str = "empty"  # empty | published | published_ro | key_link | key_dir
     code: int = 2
     expect: tuple[str, ...] = field(default_factory=tuple)  # words the message must hold
+    env: dict[str, str] = field(default_factory=dict)  # the command's environment, added
 
 
 CASES = [
@@ -96,6 +100,11 @@ CASES = [
          data="key_link"),
     Case("ingest-key-is-a-directory", lambda d: ["ingest", _log(d / "ok.csv", _row())],
          data="key_dir"),
+    Case("ingest-memory-limit-env-lots", lambda d: ["ingest", _log(d / "ok.csv", _row())],
+         expect=("TADA_MEMORY_LIMIT",), env={"TADA_MEMORY_LIMIT": "lots"}),
+    Case("dsa-memory-limit-env-lots", lambda d: ["dsa", "import", str(write_day(
+        d / "dumps", dt.date(2025, 8, 1), 50))],
+         expect=("TADA_MEMORY_LIMIT",), env={"TADA_MEMORY_LIMIT": "lots"}),
     # score
     Case("score-memory-limit-lots", lambda d: ["score", "--memory-limit", "lots"],
          data="published", expect=("memory limit",)),
@@ -201,7 +210,7 @@ def test_bad_input_gives_a_message_not_a_traceback(case: Case, tmp_path: Path, p
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     root = _data_dir(case.data, scratch, pack_data.root)
-    done = tada(root, *case.args(scratch), read_only=case.data == "published_ro")
+    done = tada(root, *case.args(scratch), read_only=case.data == "published_ro", env=case.env)
     output = done.stdout + done.stderr
     assert "Traceback" not in output, output[-3000:]
     assert done.returncode == case.code, output[-3000:]
@@ -211,8 +220,8 @@ def test_bad_input_gives_a_message_not_a_traceback(case: Case, tmp_path: Path, p
         assert word in output, output[-2000:]
 
 
-MINE = ["score-memory-limit-lots", "evidence-lang-xx", "dashboard-host-256",
-        "export-read-only-data-dir"]
+MINE = ["score-memory-limit-lots", "ingest-memory-limit-env-lots", "evidence-lang-xx",
+        "dashboard-host-256", "export-read-only-data-dir"]
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.id in MINE], ids=lambda c: c.id)
@@ -220,7 +229,7 @@ def test_the_message_is_in_traditional_chinese_too(case: Case, tmp_path: Path, p
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     root = _data_dir(case.data, scratch, pack_data.root)
-    done = tada(root, *case.args(scratch), read_only=case.data == "published_ro",
+    done = tada(root, *case.args(scratch), read_only=case.data == "published_ro", env=case.env,
                 lang="zh-Hant")
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert any("\u4e00" <= ch <= "\u9fff" for ch in done.stderr), done.stderr
