@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +14,20 @@ from click.testing import CliRunner, Result
 
 from core.paths import DataDir
 from tada.cli import cli
+
+
+def _register_area_helpers() -> None:
+    """Each area's ``helpers.py`` as the module ``<area>_test_helpers``: the tests import from
+    there (the test folders are not packages)."""
+    for path in sorted(Path(__file__).parent.glob("*/helpers.py")):
+        name = f"{path.parent.name}_test_helpers"
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+
+
+_register_area_helpers()
 
 CASE_LOG_HEADER = ("case_ref", "item_ref", "platform", "content_url", "reported_at",
                    "first_response_at", "removed_at", "outcome", "channel", "follow_ups",

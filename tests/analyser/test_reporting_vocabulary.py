@@ -19,6 +19,13 @@ def quotes(result: dict, feature: str) -> list[str]:
     return [e["quote"] for e in result["evidence"] if e["feature"] == feature]
 
 
+def _found_in(sentence: str, heading: str, feature: str) -> None:
+    """The sentence, alone under the heading, sets the feature to yes and is its quote."""
+    r = run(f"{heading}\n\n{sentence}\n")
+    assert r[feature] == "yes"
+    assert quotes(r, feature) == [sentence]
+
+
 # ------------------------------------------------------------------ prohibition wording
 
 @pytest.mark.parametrize("sentence", [
@@ -28,9 +35,7 @@ def quotes(result: dict, feature: str) -> list[str]:
     "consented to their publication.",
 ])
 def test_other_ways_of_naming_ncii_are_rules(sentence):
-    r = run(f"# Rules\n\n{sentence}\n")
-    assert r["prohibits_ncii"] == "yes"
-    assert quotes(r, "prohibits_ncii") == [sentence]
+    _found_in(sentence, "# Rules", "prohibits_ncii")
 
 
 def test_a_rule_two_sentences_before_this_includes():
@@ -126,9 +131,7 @@ def test_copyright_route_is_never_an_ncii_channel():
     "Lawyers and victim advocates may submit a report for their clients.",
 ])
 def test_third_parties_may_report(sentence):
-    r = run(f"# Reporting\n\n{sentence}\n")
-    assert r["third_party_reporting"] == "yes"
-    assert quotes(r, "third_party_reporting") == [sentence]
+    _found_in(sentence, "# Reporting", "third_party_reporting")
 
 
 @pytest.mark.parametrize("sentence", [
@@ -146,9 +149,7 @@ def test_not_third_party_reporting(sentence):
     "无论你是否当事人，都可以举报未经同意发布的私密影像。",
 ])
 def test_zh_third_parties_may_report(sentence):
-    r = run(f"# 舉報\n\n{sentence}\n")
-    assert r["third_party_reporting"] == "yes"
-    assert quotes(r, "third_party_reporting") == [sentence]
+    _found_in(sentence, "# 舉報", "third_party_reporting")
 
 
 def test_zh_reporting_for_oneself_is_not_third_party():

@@ -6,16 +6,10 @@ import datetime as dt
 import os
 
 import pytest
+from caselog_test_helpers import problems as _problems
 
 from scoring.caselog.ingest import ingest
-from scoring.caselog.validate import LISTED, CaseLogInvalid
-
-
-def _problems(path, data_dir, **kwargs):
-    with pytest.raises(CaseLogInvalid) as info:
-        ingest(path, data_dir, **kwargs)
-    assert not data_dir.root.exists(), "a rejected log must write nothing"
-    return [(p.row, p.column, p.value) for p in info.value.problems], info.value
+from scoring.caselog.validate import LISTED
 
 
 @pytest.mark.parametrize("column,value", [

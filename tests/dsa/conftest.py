@@ -4,20 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import dsa_test_helpers as h  # registered by tests/conftest.py
 import pytest
 
 from scoring.dsa.synthetic import write_day
-
-_spec = importlib.util.spec_from_file_location("dsa_test_helpers",
-                                               Path(__file__).with_name("helpers.py"))
-h = importlib.util.module_from_spec(_spec)
-sys.modules["dsa_test_helpers"] = h
-_spec.loader.exec_module(h)
 
 
 @pytest.fixture

@@ -99,20 +99,17 @@ def test_unknown_column(tmp_path, parts, imported, run_tada):
            "unknown column")
 
 
-def test_malformed_json_array(tmp_path, parts, imported, run_tada):
-    sub, text = parts[1][0]
-    parts[1][0] = (sub, _edit(text, 7, "content_type", '["CONTENT_TYPE_IMAGE"'))
+@pytest.mark.parametrize(("part", "row", "column", "value", "problem"), [
+    (1, 7, "content_type", '["CONTENT_TYPE_IMAGE"', "not a JSON array"),
+    (0, 12, "content_date", "2025-13-45 99:00:00", "'2025-13-45 99:00:00' is not a time"),
+], ids=["malformed_json_array", "unparsable_date"])
+def test_a_bad_cell_is_named(tmp_path, parts, imported, run_tada, part, row, column, value,
+                             problem):
+    sub, text = parts[part][0]
+    parts[part][0] = (sub, _edit(text, row, column, value))
     dump = pack_day(tmp_path / "bad", STEM, parts)
-    _fails(run_tada, dump, imported, f"part {STEM}-00001-00000.csv", "row 7",
-           "column content_type", "not a JSON array")
-
-
-def test_unparsable_date(tmp_path, parts, imported, run_tada):
-    sub, text = parts[0][0]
-    parts[0][0] = (sub, _edit(text, 12, "content_date", "2025-13-45 99:00:00"))
-    dump = pack_day(tmp_path / "bad", STEM, parts)
-    _fails(run_tada, dump, imported, f"part {STEM}-00000-00000.csv", "row 12",
-           "column content_date", "'2025-13-45 99:00:00' is not a time")
+    _fails(run_tada, dump, imported, f"part {STEM}-0000{part}-00000.csv", f"row {row}",
+           f"column {column}", problem)
 
 
 def test_wrong_number_of_cells(tmp_path, parts, imported, run_tada):

@@ -4,25 +4,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
 import pytest
+import scoring_test_helpers as h  # registered by tests/conftest.py
 
 from core import methodology
 from core.paths import SAMPLE_CASE_LOG, DataDir
 from scoring.caselog.ingest import ingest
 from scoring.score import build, compute
 
-_spec = importlib.util.spec_from_file_location("scoring_test_helpers",
-                                               Path(__file__).with_name("helpers.py"))
-h = importlib.util.module_from_spec(_spec)
-sys.modules["scoring_test_helpers"] = h
-_spec.loader.exec_module(h)
 Doc, Item, form, policy = h.Doc, h.Item, h.form, h.policy
 
 
